@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig, sessionDrivers } from "astro/config";
+import cloudflare from "@astrojs/cloudflare";
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? "https://example.org",
+  output: "static",
+  trailingSlash: "never",
+  build: { format: "file" },
+  adapter: cloudflare({ imageService: "passthrough" }),
+  session: { driver: sessionDrivers.lruCache() },
+  markdown: { syntaxHighlight: false },
+  security: {
+    checkOrigin: true,
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+  vite: {
+    environments: {
+      ssr: {
+        optimizeDeps: {
+          include: ["hono", "hono/validator", "@hono/zod-validator", "zod"],
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,74 @@
+/**
+ * The clinic's facts, read by every page and by the API. Contact details come from
+ * build-time environment variables (see README "Configuration"); a value left unset is
+ * `undefined`, never an empty string, so pages can say how else to reach the clinic.
+ */
+
+const env: Record<string, string | undefined> =
+  (import.meta as { env?: Record<string, string | undefined> }).env ?? {};
+
+function optional(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+export const clinic = {
+  name: optional(env.PUBLIC_CLINIC_NAME) ?? "Hillcrest Massage Therapy",
+  address: {
+    street: "227 NE Hillcrest Drive",
+    city: "Grants Pass",
+    state: "Oregon",
+    zip: "97526",
+  },
+  phone: optional(env.PUBLIC_CLINIC_PHONE),
+  email: optional(env.PUBLIC_CLINIC_EMAIL),
+  fax: optional(env.PUBLIC_CLINIC_FAX),
+  /** Where prescribers send prescriptions; falls back to the clinic email. */
+  prescriptionEmail: optional(env.PUBLIC_PRESCRIPTION_EMAIL) ?? optional(env.PUBLIC_CLINIC_EMAIL),
+  /** Time-of-service (cash) rate for one 15-minute unit, in cents. */
+  cashRatePerUnitCents: 3000,
+  unitMinutes: 15,
+  /** Session lengths the clinic books, in minutes. */
+  sessionLengths: [30, 45, 60, 75, 90, 120] as const,
+  cptCodes: {
+    "97124": "Massage therapy",
+    "97140": "Manual therapy",
+  },
+} as const;
+
+export type CptCode = keyof typeof clinic.cptCodes;
+
+/** One line with the full street address, for footers and mail instructions. */
+export function mailingAddress(): string {
+  const { street, city, state, zip } = clinic.address;
+  return `${street}, ${city}, ${state} ${zip}`;
+}
+
+/**
+ * The ways to reach the clinic that are configured, in plain words; the street address is
+ * always there, so this never renders a blank like "email us at .".
+ */
+export function contactOptions(
+  c: { phone?: string; email?: string } = clinic,
+): { kind: "phone" | "email" | "mail"; label: string; href?: string }[] {
+  const options: { kind: "phone" | "email" | "mail"; label: string; href?: string }[] = [];
+  if (c.phone) options.push({ kind: "phone", label: `call ${c.phone}`, href: `tel:${c.phone.replace(/[^\d+]/g, "")}` });
+  if (c.email) options.push({ kind: "email", label: `email ${c.email}`, href: `mailto:${c.email}` });
+  options.push({ kind: "mail", label: `write to or visit us at ${mailingAddress()}` });
+  return options;
+}
+
+/** "call 541-555-0100, email x@y or write to …" — the configured options joined as a sentence. */
+export function contactSentence(c: { phone?: string; email?: string } = clinic): string {
+  const labels = contactOptions(c).map((o) => o.label);
+  if (labels.length === 1) return labels[0]!;
+  return `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`;
+}
+
+/** Dollars from integer cents, e.g. 3000 → "$30.00". */
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  const dollars = Math.floor(abs / 100).toLocaleString("en-US");
+  return `${sign}$${dollars}.${String(abs % 100).padStart(2, "0")}`;
+}
