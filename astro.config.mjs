@@ -13,12 +13,7 @@ export default defineConfig({
   security: {
     checkOrigin: true,
     csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "form-action 'self'",
-      ],
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "form-action 'self'"],
     },
   },
   vite: {

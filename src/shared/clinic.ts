@@ -52,7 +52,8 @@ export function contactOptions(
   c: { phone?: string; email?: string } = clinic,
 ): { kind: "phone" | "email" | "mail"; label: string; href?: string }[] {
   const options: { kind: "phone" | "email" | "mail"; label: string; href?: string }[] = [];
-  if (c.phone) options.push({ kind: "phone", label: `call ${c.phone}`, href: `tel:${c.phone.replace(/[^\d+]/g, "")}` });
+  if (c.phone)
+    options.push({ kind: "phone", label: `call ${c.phone}`, href: `tel:${c.phone.replace(/[^\d+]/g, "")}` });
   if (c.email) options.push({ kind: "email", label: `email ${c.email}`, href: `mailto:${c.email}` });
   options.push({ kind: "mail", label: `write to or visit us at ${mailingAddress()}` });
   return options;

@@ -1,7 +1,10 @@
 import type { D1Migration } from "@cloudflare/vitest-plugin";
 
-declare module "cloudflare:test" {
-  interface ProvidedEnv extends Env {
-    TEST_MIGRATIONS: D1Migration[];
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      /** Only in tests: the migrations read by vitest.config.ts. */
+      TEST_MIGRATIONS: D1Migration[];
+    }
   }
 }

@@ -1,0 +1,34 @@
+// Serves the built site (dist/) with `wrangler dev` on a local D1 after applying migrations.
+// Used by `npm start` (persisting to .wrangler/state) and by the browser tests and benchmark
+// (each with a throwaway state folder). Usage: node scripts/serve.mjs [--port N] [--persist-to DIR]
+import { spawn, spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.PORT ?? "8787" },
+    "persist-to": { type: "string" },
+  },
+});
+
+const env = {
+  ...process.env,
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_SEND_METRICS: "false",
+  ASTRO_TELEMETRY_DISABLED: "1",
+};
+const persist = values["persist-to"] ? ["--persist-to", values["persist-to"]] : [];
+
+const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...persist], {
+  env,
+  stdio: "inherit",
+});
+if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+
+const server = spawn(
+  "wrangler",
+  ["dev", "--port", values.port, "--show-interactive-dev-session=false", ...persist],
+  { env, stdio: "inherit" },
+);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

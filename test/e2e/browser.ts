@@ -1,0 +1,58 @@
+import { existsSync } from "node:fs";
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const baseURL = inject("baseURL");
+
+/** Debian's Chromium (or CHROME_PATH); the run fails loudly when there is none. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROME_PATH, "/usr/bin/chromium"].filter((p): p is string => !!p);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      "No Chromium found for the browser tests. Install one with `apt-get install -y chromium` " +
+        "(Debian/Ubuntu) or set CHROME_PATH to a Chrome or Chromium binary.",
+    );
+  }
+  return found;
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** A page in a fresh context (axe needs one), with every request's URL recorded. */
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; requests: string[] }> {
+  const context = await browser.newContext({ baseURL, ...options });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on("request", (req) => requests.push(req.url()));
+  return { page, requests };
+}
+
+/** Asserts axe-core finds no WCAG 2.2 A/AA violation in the page as it is now. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
+  expect(summary).toEqual([]);
+}

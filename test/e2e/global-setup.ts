@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const port = process.env.E2E_PORT ?? "8790";
+const baseURL = `http://localhost:${port}`;
+const state = path.join(root, `.wrangler/e2e-state-${port}`);
+
+let server: ChildProcess | undefined;
+
+async function waitForHealth(deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    if (server?.exitCode != null) throw new Error("wrangler dev exited before it was ready");
+    try {
+      const res = await fetch(`${baseURL}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The site did not answer at ${baseURL} within 60 s`);
+}
+
+/** Serves the built site on a fresh local D1 for the browser tests. */
+export default async function setup(project: TestProject) {
+  if (!existsSync(path.join(root, "dist/server/wrangler.json"))) {
+    throw new Error("No build found: run `npm run build` first (npm test does it for you).");
+  }
+  rmSync(state, { recursive: true, force: true });
+  server = spawn(process.execPath, ["scripts/serve.mjs", "--port", port, "--persist-to", state], {
+    cwd: root,
+    env: { ...process.env, PATH: `${path.join(root, "node_modules/.bin")}:${process.env.PATH}` },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  server.stdout?.on("data", (d) => (log += d));
+  server.stderr?.on("data", (d) => (log += d));
+  try {
+    await waitForHealth(Date.now() + 60_000);
+  } catch (error) {
+    console.error(log);
+    throw error;
+  }
+  project.provide("baseURL", baseURL);
+  project.provide("d1State", state);
+
+  return () => {
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+    d1State: string;
+  }
+}
