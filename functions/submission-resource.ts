@@ -1,0 +1,142 @@
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { setCookie } from "hono/cookie";
+import type * as z from "zod/mini";
+import { formatIssues, type FieldIssue } from "../src/shared/schemas/common";
+import type { AppEnv } from "./app";
+import { saveSubmission, type NewSubmission, type SubmissionKind } from "./db/submissions";
+import { formErrorPage } from "./form-error-page";
+
+/** Largest accepted request body: a filled form is a few KB. */
+export const maxBodyBytes = 64 * 1024;
+
+/** Cookie that carries a fresh reference to the confirmation page, so no reference sits in a URL. */
+export const receivedCookie = "received";
+
+const idempotencyKeyPattern = /^[A-Za-z0-9_-]{16,64}$/;
+
+interface ResourceOptions<S extends z.ZodMiniType> {
+  kind: SubmissionKind;
+  schema: S;
+  formPath: string;
+  formTitle: string;
+  notices?: (input: z.output<S>) => string[];
+}
+
+type Body = { mode: "json" | "form"; value: unknown } | { error: Response };
+
+async function readBody(c: Context<AppEnv>): Promise<Body> {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "application/json") {
+    try {
+      return { mode: "json", value: await c.req.json() };
+    } catch {
+      return { error: c.json({ error: "malformed_json" }, 400) };
+    }
+  }
+  if (type === "application/x-www-form-urlencoded" || type === "multipart/form-data") {
+    try {
+      const form = await c.req.parseBody({ all: true });
+      const value: Record<string, unknown> = {};
+      for (const [name, field] of Object.entries(form)) {
+        const values = (Array.isArray(field) ? field : [field]).filter((v) => typeof v === "string");
+        value[name] = values.length > 1 ? values : values[0];
+      }
+      return { mode: "form", value };
+    } catch {
+      return { error: c.json({ error: "malformed_body" }, 400) };
+    }
+  }
+  return { error: c.json({ error: "unsupported_media_type" }, 415) };
+}
+
+function idempotencyKeyOf(c: Context<AppEnv>, body: unknown): string | null | undefined {
+  const fromHeader = c.req.header("idempotency-key");
+  const fromBody =
+    typeof body === "object" && body !== null ? (body as Record<string, unknown>).idempotencyKey : undefined;
+  const key = fromHeader ?? (typeof fromBody === "string" ? fromBody : undefined);
+  if (key === undefined) return undefined;
+  return idempotencyKeyPattern.test(key) ? key : null;
+}
+
+function fakeReference(kind: SubmissionKind): string {
+  return `${kind === "prescription" ? "RX" : "MVA"}-${crypto.randomUUID().replace(/-/g, "").slice(0, 7).toUpperCase()}`;
+}
+
+/**
+ * One public submission resource (`POST /`): JSON → 201 `{ reference }`, a form post → 303 to the
+ * confirmation page; invalid → 422 with field paths and messages (JSON) or an accessible HTML list
+ * (form post). Stores each submission exactly once per idempotency key.
+ */
+export function submissionResource<S extends z.ZodMiniType>(options: ResourceOptions<S>) {
+  const succeed = (c: Context<AppEnv>, mode: "json" | "form", reference: string, notices: string[] = []) => {
+    setCookie(c, receivedCookie, reference, {
+      path: "/forms/received",
+      httpOnly: true,
+      secure: true,
+      sameSite: "Strict",
+      maxAge: 30 * 60,
+    });
+    c.header("Cache-Control", "no-store");
+    if (mode === "form") return c.redirect("/forms/received", 303);
+    return c.json({ reference, notices }, 201);
+  };
+
+  const invalid = (c: Context<AppEnv>, mode: "json" | "form", issues: FieldIssue[]) =>
+    mode === "json"
+      ? c.json({ error: "validation_failed", issues }, 422)
+      : formErrorPage(c, { issues, formPath: options.formPath, formTitle: options.formTitle });
+
+  return new Hono<AppEnv>().post(
+    "/",
+    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json({ error: "payload_too_large" }, 413) }),
+    async (c) => {
+      const ip = c.req.header("cf-connecting-ip") ?? "unknown";
+      const { success } = await c.env.SUBMIT_LIMIT.limit({ key: `${options.kind}:${ip}` });
+      if (!success) {
+        c.header("Retry-After", "60");
+        return c.json({ error: "rate_limited" }, 429);
+      }
+
+      const body = await readBody(c);
+      if ("error" in body) return body.error;
+
+      const record = typeof body.value === "object" && body.value !== null ? body.value : {};
+      const honeypot = (record as Record<string, unknown>).website;
+      if (typeof honeypot === "string" && honeypot.trim() !== "") {
+        return succeed(c, body.mode, fakeReference(options.kind));
+      }
+
+      const key = idempotencyKeyOf(c, body.value);
+      if (key === null) {
+        return invalid(c, body.mode, [
+          {
+            path: "idempotencyKey",
+            message: "This form is out of date. Reload the page and send it again.",
+          },
+        ]);
+      }
+
+      const parsed = options.schema.safeParse(body.value);
+      if (!parsed.success) return invalid(c, body.mode, formatIssues(parsed.error));
+
+      const { website: _honeypot, idempotencyKey: _key, ...fields } = parsed.data as Record<string, unknown>;
+      const submission = { kind: options.kind, input: fields } as NewSubmission;
+      const result = await saveSubmission(c.env.DB, submission, key ?? crypto.randomUUID());
+      if (result.outcome === "key_conflict") {
+        const message =
+          "We already received this form before it was changed. Reload the form page and send it again to send the new version.";
+        return body.mode === "json"
+          ? c.json({ error: "idempotency_key_reused", message }, 409)
+          : formErrorPage(c, {
+              issues: [{ path: "", message }],
+              formPath: options.formPath,
+              formTitle: options.formTitle,
+              status: 409,
+            });
+      }
+      if (result.outcome === "replayed") c.header("Idempotent-Replayed", "true");
+      return succeed(c, body.mode, result.reference, options.notices?.(parsed.data) ?? []);
+    },
+  );
+}

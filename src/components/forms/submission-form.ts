@@ -1,0 +1,344 @@
+/**
+ * Progressive enhancement for a generated submission form: validates with the submission's own
+ * schema, shows the GOV.UK error summary and inline errors, sends JSON with the page's
+ * idempotency key (a retry after a failure can never store the form twice), and keeps a draft in
+ * this tab's sessionStorage so a reload loses nothing.
+ */
+import type * as z from "zod/mini";
+import { formatIssues, type FieldIssue } from "../../shared/schemas/common";
+
+export interface SubmissionFormOptions {
+  form: HTMLFormElement;
+  /** The browser build of the submission schema (shape checks only). */
+  schema: z.ZodMiniType;
+  /** Called after a draft was put back into the form, so page scripts can refresh notices. */
+  onRestore?: () => void;
+}
+
+const DRAFT_DELAY_MS = 300;
+const NOT_DRAFTED = new Set(["website"]);
+const KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+const messages = {
+  restored: "We restored what you typed earlier.",
+  clear: "Clear the form",
+  cleared: "The form is empty again.",
+  sending: "Sending…",
+  tooMany: "Too many forms were sent from your connection. Wait a minute, then press Send again.",
+  offline:
+    "Your form was NOT sent: we could not reach our website. Check your internet connection. Nothing you typed is lost.",
+  serverError:
+    "Your form was NOT sent: our website had a problem. Nothing you typed is lost. Please try again in a moment.",
+  rejected:
+    "Your form was NOT sent: our website could not read it. Nothing you typed is lost. Please reload the page and try again.",
+  retry: "Try again",
+} as const;
+
+type Values = Record<string, string>;
+
+function formValues(form: HTMLFormElement): Values {
+  const values: Values = {};
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === "string") values[name] = value;
+  }
+  return values;
+}
+
+function debounce(run: () => void, ms: number): { (): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const debounced = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, ms);
+  };
+  debounced.cancel = () => clearTimeout(timer);
+  return debounced;
+}
+
+/** sessionStorage can throw (storage disabled, quota): a draft is a convenience, never a blocker. */
+const storage = {
+  read(key: string): Values | null {
+    try {
+      const parsed: unknown = JSON.parse(sessionStorage.getItem(key) ?? "null");
+      return typeof parsed === "object" && parsed !== null ? (parsed as Values) : null;
+    } catch {
+      return null;
+    }
+  },
+  write(key: string, values: Values): void {
+    try {
+      sessionStorage.setItem(key, JSON.stringify(values));
+    } catch {
+      // the draft is lost on reload, nothing else
+    }
+  },
+  remove(key: string): void {
+    try {
+      sessionStorage.removeItem(key);
+    } catch {
+      // nothing to clear
+    }
+  },
+};
+
+/** Enhances one `SubmissionForm` (see SubmissionForm.astro for the markup it expects). */
+export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFormOptions): void {
+  const draftKey = `draft:${form.dataset.submissionForm}`;
+  const summary = form.querySelector<HTMLElement>("[data-error-summary]")!;
+  const summaryList = summary.querySelector<HTMLElement>("[data-error-list]")!;
+  const status = form.querySelector<HTMLElement>("[data-form-status]")!;
+  const alert = form.querySelector<HTMLElement>("[data-form-alert]")!;
+  const submit = form.querySelector<HTMLButtonElement>("[data-submit]")!;
+  const submitLabel = submit.textContent ?? "";
+  const pageTitle = document.title;
+  const keyInput = form.querySelector<HTMLInputElement>('input[name="idempotencyKey"]');
+  let sending = false;
+
+  // The draft: what was typed, minus the honeypot, plus the idempotency key so a reload keeps it.
+  const saveDraft = debounce(() => {
+    const values = formValues(form);
+    for (const name of NOT_DRAFTED) delete values[name];
+    storage.write(draftKey, values);
+  }, DRAFT_DELAY_MS);
+
+  const fieldOf = (path: string) => {
+    const name = path.split(".")[0] ?? "";
+    const wrapper = name ? form.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`) : null;
+    return wrapper ? { name, wrapper } : null;
+  };
+
+  /** The element whose aria-describedby names the error: the fieldset of a radio group, else the control. */
+  const describedOf = (name: string, wrapper: HTMLElement): HTMLElement | null =>
+    wrapper.tagName === "FIELDSET" ? wrapper : form.querySelector<HTMLElement>(`#${CSS.escape(name)}`);
+
+  const setDescribedBy = (element: HTMLElement, id: string, on: boolean) => {
+    const ids = (element.getAttribute("aria-describedby") ?? "").split(/\s+/).filter((x) => x && x !== id);
+    if (on) ids.push(id);
+    if (ids.length) element.setAttribute("aria-describedby", ids.join(" "));
+    else element.removeAttribute("aria-describedby");
+  };
+
+  function clearIssues(): void {
+    summary.hidden = true;
+    summaryList.replaceChildren();
+    document.title = pageTitle;
+    for (const error of form.querySelectorAll<HTMLElement>(".field-error")) {
+      const wrapper = error.closest<HTMLElement>("[data-field]")!;
+      const name = wrapper.dataset.field!;
+      const described = describedOf(name, wrapper);
+      if (described) setDescribedBy(described, error.id, false);
+      wrapper.classList.remove("field--error");
+      for (const control of wrapper.querySelectorAll("input, select, textarea"))
+        control.removeAttribute("aria-invalid");
+      error.remove();
+    }
+  }
+
+  /** Shows problems as the error summary (focused) and inline errors next to their fields. */
+  function showIssues(issues: FieldIssue[]): void {
+    clearIssues();
+    const byField = new Map<string, { wrapper: HTMLElement; messages: string[] }>();
+    const listed = new Set<string>();
+    for (const issue of issues) {
+      const field = fieldOf(issue.path);
+      const entry = field ? `${field.name}\n${issue.message}` : issue.message;
+      if (listed.has(entry)) continue;
+      listed.add(entry);
+
+      const item = document.createElement("li");
+      if (field) {
+        const link = document.createElement("a");
+        link.href = `#${field.name}`;
+        link.textContent = issue.message;
+        item.appendChild(link);
+        const group = byField.get(field.name) ?? { wrapper: field.wrapper, messages: [] };
+        group.messages.push(issue.message);
+        byField.set(field.name, group);
+      } else {
+        item.textContent = issue.message;
+      }
+      summaryList.appendChild(item);
+    }
+
+    for (const [name, { wrapper, messages: fieldMessages }] of byField) {
+      const error = document.createElement("p");
+      error.className = "field-error";
+      error.id = `${name}-error`;
+      for (const message of fieldMessages) {
+        const line = document.createElement("span");
+        line.className = "field-error-line";
+        const prefix = document.createElement("span");
+        prefix.className = "visually-hidden";
+        prefix.textContent = "Error: ";
+        line.replaceChildren(prefix, message);
+        error.appendChild(line);
+      }
+      const control = wrapper.querySelector("[data-control]")!;
+      control.parentNode!.insertBefore(error, control);
+      wrapper.classList.add("field--error");
+      const described = describedOf(name, wrapper);
+      if (described) setDescribedBy(described, error.id, true);
+      for (const control of wrapper.querySelectorAll("input, select, textarea")) {
+        control.setAttribute("aria-invalid", "true");
+      }
+    }
+
+    document.title = `Error: ${pageTitle}`;
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  // Follow a summary link to the control and bring its label or legend into view with it.
+  summaryList.addEventListener("click", (event) => {
+    const link = (event.target as Element).closest("a");
+    const name = link?.hash.slice(1);
+    const control = name ? document.getElementById(name) : null;
+    if (!control) return;
+    event.preventDefault();
+    const wrapper = control.closest<HTMLElement>("[data-field]");
+    const heading = wrapper?.querySelector(".field-label") ?? control;
+    heading.scrollIntoView({ block: "start" });
+    control.focus({ preventScroll: true });
+  });
+
+  function showAlert(message: string, retry?: () => void): void {
+    alert.replaceChildren();
+    const text = document.createElement("p");
+    text.textContent = message;
+    alert.appendChild(text);
+    if (retry) {
+      const again = document.createElement("button");
+      again.type = "button";
+      again.className = "button secondary";
+      again.textContent = messages.retry;
+      again.addEventListener("click", retry);
+      alert.appendChild(again);
+    }
+    alert.focus();
+  }
+
+  function setSending(on: boolean): void {
+    sending = on;
+    submit.disabled = on;
+    submit.setAttribute("aria-disabled", String(on));
+    submit.textContent = on ? messages.sending : submitLabel;
+    for (const button of alert.querySelectorAll("button")) button.disabled = on;
+  }
+
+  async function send(body: string, key: string): Promise<void> {
+    if (sending) return;
+    setSending(true);
+    let response: Response;
+    try {
+      response = await fetch(form.action, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": key },
+        body,
+      });
+    } catch {
+      setSending(false);
+      showAlert(messages.offline, () => void send(body, key));
+      return;
+    }
+    if (response.status === 201) {
+      saveDraft.cancel();
+      storage.remove(draftKey);
+      location.assign("/forms/received");
+      return;
+    }
+    setSending(false);
+    const answer = (await response.json().catch(() => null)) as {
+      issues?: FieldIssue[];
+      message?: string;
+    } | null;
+    if (response.status === 422 && answer?.issues?.length) {
+      alert.replaceChildren();
+      showIssues(answer.issues);
+    } else if (response.status === 409 && answer?.message) {
+      // This key already stored an earlier version of the form. A new key lets "Send" (or a reload,
+      // which restores the draft) send this version as a new form, as the message asks.
+      if (keyInput) keyInput.value = crypto.randomUUID();
+      saveDraft();
+      showAlert(answer.message);
+    } else if (response.status === 429) {
+      showAlert(messages.tooMany);
+    } else if (response.status >= 500) {
+      showAlert(messages.serverError, () => void send(body, key));
+    } else {
+      showAlert(messages.rejected);
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (sending) return;
+    const values = formValues(form);
+    const result = schema.safeParse(values);
+    if (!result.success) {
+      alert.replaceChildren();
+      showIssues(formatIssues(result.error));
+      return;
+    }
+    clearIssues();
+    alert.replaceChildren();
+    void send(JSON.stringify(values), values.idempotencyKey ?? "");
+  });
+
+  form.addEventListener("input", saveDraft);
+  form.addEventListener("change", saveDraft);
+
+  function restoreDraft(draft: Values): void {
+    for (const element of Array.from(form.elements)) {
+      if (!(
+        element instanceof HTMLInputElement ||
+        element instanceof HTMLSelectElement ||
+        element instanceof HTMLTextAreaElement
+      ))
+        continue;
+      const { name } = element;
+      const value = draft[name];
+      if (!name || NOT_DRAFTED.has(name)) continue;
+      if (element instanceof HTMLInputElement && element.type === "radio")
+        element.checked = value === element.value;
+      else if (element instanceof HTMLInputElement && element.type === "checkbox")
+        element.checked = value !== undefined;
+      else if (name !== "idempotencyKey") element.value = value ?? "";
+      else if (KEY_PATTERN.test(value ?? "")) element.value = value!;
+    }
+  }
+
+  function clearForm(): void {
+    const key = keyInput?.value;
+    form.reset();
+    if (keyInput && key) keyInput.value = key;
+    clearIssues();
+    alert.replaceChildren();
+    saveDraft.cancel();
+    storage.remove(draftKey);
+    status.replaceChildren(messages.cleared);
+    onRestore?.();
+    form
+      .querySelector<HTMLElement>("input:not([type=hidden]):not([tabindex='-1']), select, textarea")
+      ?.focus();
+  }
+
+  const draft = storage.read(draftKey);
+  const typed =
+    draft && Object.entries(draft).some(([name, value]) => name !== "idempotencyKey" && value !== "");
+  if (draft && typed) {
+    restoreDraft(draft);
+    const text = document.createElement("p");
+    text.textContent = messages.restored;
+    const clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "button secondary";
+    clear.textContent = messages.clear;
+    clear.addEventListener("click", clearForm);
+    status.replaceChildren(text, clear);
+    onRestore?.();
+  }
+
+  // Coming Back to a page kept in the back/forward cache after sending: make the button usable again.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) setSending(false);
+  });
+}

@@ -1,0 +1,406 @@
+/**
+ * Building blocks shared by the submission schemas (prescription, MVA claim): field
+ * metadata for generating forms, field builders that accept both HTML-form strings and
+ * JSON values, the patient/contact and closing fields every form has, and
+ * {@link formatIssues}. Safe for the browser: nothing here imports the ICD-10 list.
+ *
+ * Built with `zod/mini` (functions instead of methods) so the form pages stay within their
+ * JavaScript budget; `preprocess(fn, schema)` below is what classic zod's `z.preprocess` is.
+ */
+import * as z from "zod/mini";
+import { ageOn, parseDateInput, todayInOregon } from "../dates";
+import { normalizeUsPhone } from "../phone";
+
+/** How a form page renders a field. */
+export type FieldInputType =
+  | "text"
+  | "email"
+  | "tel"
+  | "date"
+  | "number"
+  | "textarea"
+  | "select"
+  | "radio"
+  | "checkbox"
+  | "hidden"
+  | "honeypot";
+
+/** One field's description for a generated form; the schema holds the rules. */
+export interface FieldMeta {
+  label: string;
+  hint?: string;
+  /** Whether the field must always be filled (conditional requirements are in the hint). */
+  required: boolean;
+  input: FieldInputType;
+  section: FormSection;
+  options?: readonly { value: string; label: string }[];
+  autocomplete?: string;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+}
+
+/** Form sections in the order they appear, with their headings. */
+export const formSections = {
+  patient: "About the patient",
+  prescriber: "Who wrote the prescription",
+  prescription: "The prescription",
+  insurance: "Health insurance",
+  claim: "The car-accident claim",
+  otherPayment: "If the claim does not pay",
+  finish: "Anything else",
+} as const;
+
+export type FormSection = keyof typeof formSections;
+
+/** Options every submission schema builder takes. */
+export interface SchemaOptions {
+  /** Today's date as "YYYY-MM-DD"; defaults to today in Oregon at parse time. */
+  today?: string;
+}
+
+/** One validation problem for the client: the field path and a plain-words message, never the value. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Zod issues → `[{ path: "diagnosisCodes.1", message }]`, dropping the submitted input zod attaches. */
+export function formatIssues(error: z.core.$ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path
+      .map((key) => (typeof key === "symbol" ? (key.description ?? "") : String(key)))
+      .join("."),
+    message: issue.message,
+  }));
+}
+
+/** Maximum lengths, shared by the schemas and the forms' `maxlength` attributes. */
+export const limits = {
+  name: 100,
+  email: 254,
+  shortText: 60,
+  identifier: 40,
+  focusAreas: 500,
+  message: 2000,
+} as const;
+
+const ICD10_SHAPE = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
+
+/**
+ * An ICD-10-CM code as typed → "S13.4XXA", or null when it does not have the shape of one:
+ * trims, upper-cases, removes spaces and inserts the dot after the third character
+ * ("s134xxa" → "S13.4XXA", "m545" → "M54.5", "R52" → "R52"). A shape check only; whether the
+ * code exists is decided by `checkIcd10` in the server-only `icd10` module.
+ */
+export function normalizeIcd10(input: string): string | null {
+  let code = input.replace(/\s+/g, "").toUpperCase();
+  if (code.length > 3 && code[3] !== ".") code = `${code.slice(0, 3)}.${code.slice(3)}`;
+  return ICD10_SHAPE.test(code) ? code : null;
+}
+
+/** Classic zod's `z.preprocess`: `fn` runs on the raw input, then `schema` parses its result. */
+export function preprocess<S extends z.core.$ZodType>(
+  fn: (value: unknown) => unknown,
+  schema: S,
+): z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, S> {
+  return z.pipe(z.transform(fn), schema);
+}
+
+/**
+ * Classic zod's `ctx.addIssue` inside a transform (zod/mini's transform context has none): a
+ * custom issue with `message`, at `path` under the transformed value when given.
+ */
+export function addIssue(
+  payload: z.core.ParsePayload,
+  issue: { message: string; path?: PropertyKey[] },
+): void {
+  payload.issues.push({ code: "custom", input: payload.value, ...issue });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A form string or JSON scalar → trimmed text, or undefined when blank; other values pass through. */
+function toText(value: unknown, multiline: boolean): unknown {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value !== "string") return value ?? undefined;
+  const text = multiline ? value.replace(/\r\n?/g, "\n").trim() : value.replace(/\s+/g, " ").trim();
+  return text === "" ? undefined : text;
+}
+
+/** Required free text: trimmed (inner whitespace collapsed unless multiline) and at most `max` characters. */
+export function requiredText(rule: { max: number; missing: string; tooLong: string; multiline?: boolean }) {
+  return preprocess(
+    (value) => toText(value, rule.multiline ?? false),
+    z.string({ error: rule.missing }).check(z.maxLength(rule.max, { error: rule.tooLong })),
+  );
+}
+
+/** Optional free text: blank → undefined; otherwise as {@link requiredText}. */
+export function optionalText(rule: { max: number; invalid: string; tooLong: string; multiline?: boolean }) {
+  return preprocess(
+    (value) => toText(value, rule.multiline ?? false),
+    z.optional(z.string({ error: rule.invalid }).check(z.maxLength(rule.max, { error: rule.tooLong }))),
+  );
+}
+
+/**
+ * Required text passed through `normalize` (a phone, a date, …); a null result is reported with
+ * `invalid`. `check` may then return an error message for a well-formed value (a date in the future).
+ */
+export function normalizedText(
+  normalize: (text: string) => string | null,
+  messages: { missing: string; invalid: string },
+  check?: (value: string) => string | null,
+) {
+  return preprocess(
+    (value) => toText(value, false),
+    z.pipe(
+      z.string({ error: messages.missing }),
+      z.transform((text: string, ctx) => {
+        const value = normalize(text);
+        const problem = value === null ? messages.invalid : (check?.(value) ?? null);
+        if (problem === null) return value!;
+        addIssue(ctx, { message: problem });
+        return z.NEVER;
+      }),
+    ),
+  );
+}
+
+/** Optional variant of {@link normalizedText}: blank → undefined. */
+export function optionalNormalizedText(
+  normalize: (text: string) => string | null,
+  messages: { invalid: string },
+  check?: (value: string) => string | null,
+) {
+  return preprocess(
+    (value) => toText(value, false),
+    z.optional(normalizedText(normalize, { missing: messages.invalid, invalid: messages.invalid }, check)),
+  );
+}
+
+/** One of `values`, matched after trimming and `canonical` (lower-casing by default). */
+export function choice<const T extends readonly [string, ...string[]]>(
+  values: T,
+  message: string,
+  canonical: (text: string) => string = (text) => text.toLowerCase(),
+) {
+  return preprocess(
+    (value) => (typeof value === "string" ? canonical(value.trim()) : value),
+    z.enum(values, { error: message }),
+  );
+}
+
+const TICKED = new Set(["on", "yes", "true", "1"]);
+
+/** A checkbox that must be ticked: true, "on", "yes", "true" or "1" → true. */
+export function requiredCheckbox(message: string) {
+  return preprocess(
+    (value) => value === true || (typeof value === "string" && TICKED.has(value.trim().toLowerCase())),
+    z.literal(true, { error: message }),
+  );
+}
+
+/** An ISO "YYYY-MM-DD" date accepted as typed ("3/4/2026"); see `parseDateInput`. */
+export function dateField(
+  messages: { missing: string; invalid: string },
+  check?: (iso: string) => string | null,
+) {
+  return normalizedText(parseDateInput, messages, check);
+}
+
+/** A US phone number normalised to "(541) 555-0123" by `normalize`. */
+export function phoneField(
+  messages: { missing: string; invalid: string },
+  normalize: (text: string) => string | null = normalizeUsPhone,
+) {
+  return normalizedText(normalize, messages);
+}
+
+/** An email address, trimmed; `invalid` is reported for anything that is not one. */
+export function optionalEmail(invalid: string, tooLong: string) {
+  return preprocess(
+    (value) => toText(value, false),
+    z.optional(z.email({ error: invalid }).check(z.maxLength(limits.email, { error: tooLong }))),
+  );
+}
+
+/**
+ * For a cross-field `z.superRefine` check: run only when the object parsed as an object and none of
+ * `keys` has an issue of its own, so a field never gets a second, confusing message.
+ */
+export function whenValid(...keys: string[]) {
+  return (payload: { value: unknown; issues: readonly { path?: PropertyKey[] }[] }) =>
+    isRecord(payload.value) && !payload.issues.some((issue) => keys.includes(String(issue.path?.[0])));
+}
+
+/** Today as "YYYY-MM-DD", read at parse time so a long-lived schema never goes stale. */
+export function todayFrom(options: SchemaOptions): () => string {
+  return () => options.today ?? todayInOregon();
+}
+
+/** Message for a request body that is not an object of fields at all. */
+export const notAnObject = "Send the form's fields, for example from the form on our website.";
+
+/** The patient and contact fields every submission starts with, in form order. */
+export const patientFields = {
+  patientFirstName: {
+    label: "Patient's first name",
+    required: true,
+    input: "text",
+    section: "patient",
+    autocomplete: "given-name",
+    maxLength: limits.name,
+  },
+  patientLastName: {
+    label: "Patient's last name",
+    required: true,
+    input: "text",
+    section: "patient",
+    autocomplete: "family-name",
+    maxLength: limits.name,
+  },
+  dateOfBirth: {
+    label: "Date of birth",
+    hint: "For example 4/27/1980.",
+    required: true,
+    input: "date",
+    section: "patient",
+    autocomplete: "bday",
+  },
+  phone: {
+    label: "Phone number",
+    hint: "A US number, for example (541) 555-0123.",
+    required: true,
+    input: "tel",
+    section: "patient",
+    autocomplete: "tel",
+  },
+  email: {
+    label: "Email address",
+    hint: "Needed if you would like us to contact you by email.",
+    required: false,
+    input: "email",
+    section: "patient",
+    autocomplete: "email",
+    maxLength: limits.email,
+  },
+  preferredContact: {
+    label: "How should we contact you?",
+    required: true,
+    input: "radio",
+    section: "patient",
+    options: [
+      { value: "phone", label: "Phone" },
+      { value: "email", label: "Email" },
+    ],
+  },
+} as const satisfies Record<string, FieldMeta>;
+
+/** The fields every submission ends with, in form order: message, consent, honeypot, idempotency key. */
+export const closingFields = {
+  message: {
+    label: "Anything else we should know?",
+    required: false,
+    input: "textarea",
+    section: "finish",
+    maxLength: limits.message,
+  },
+  consent: {
+    label: "I agree that the clinic may store this information to handle my insurance billing.",
+    required: true,
+    input: "checkbox",
+    section: "finish",
+  },
+  website: {
+    label: "Leave this field empty",
+    required: false,
+    input: "honeypot",
+    section: "finish",
+    autocomplete: "off",
+  },
+  idempotencyKey: {
+    label: "Submission key",
+    required: false,
+    input: "hidden",
+    section: "finish",
+  },
+} as const satisfies Record<string, FieldMeta>;
+
+/** Schemas for {@link patientFields}; `today` bounds the date of birth. */
+export function patientShape(today: () => string) {
+  return {
+    patientFirstName: requiredText({
+      max: limits.name,
+      missing: "Enter the patient's first name.",
+      tooLong: "Shorten the patient's first name to 100 characters or fewer.",
+    }),
+    patientLastName: requiredText({
+      max: limits.name,
+      missing: "Enter the patient's last name.",
+      tooLong: "Shorten the patient's last name to 100 characters or fewer.",
+    }),
+    dateOfBirth: dateField(
+      {
+        missing: "Enter the patient's date of birth, for example 4/27/1980.",
+        invalid: "Enter the patient's date of birth as month/day/year, for example 4/27/1980.",
+      },
+      (iso) => {
+        const on = today();
+        if (iso >= on) return "The date of birth must be in the past. Check the year.";
+        if (ageOn(iso, on) > 120)
+          return "Check the year of the date of birth: it makes the patient older than 120.";
+        return null;
+      },
+    ),
+    phone: phoneField({
+      missing: "Enter a phone number where we can reach the patient, for example (541) 555-0123.",
+      invalid: "Enter the phone number as a 10-digit US number with area code, for example (541) 555-0123.",
+    }),
+    email: optionalEmail(
+      "Enter the email address like name@example.com, or leave it empty.",
+      "Shorten the email address to 254 characters or fewer.",
+    ),
+    preferredContact: choice(
+      ["phone", "email"],
+      "Choose whether we should contact you by phone or by email.",
+    ),
+  };
+}
+
+/** Schemas for {@link closingFields}. */
+export function closingShape() {
+  return {
+    message: optionalText({
+      max: limits.message,
+      multiline: true,
+      invalid: "Write your message as text, or leave it empty.",
+      tooLong: "Shorten your message to 2,000 characters or fewer.",
+    }),
+    consent: requiredCheckbox("Tick the box to agree that we can store this information."),
+    website: preprocess(
+      (value) => (typeof value === "string" ? value.trim() : value == null ? "" : "filled"),
+      z.string(),
+    ),
+    idempotencyKey: optionalNormalizedText((text) => (/^[A-Za-z0-9_-]{16,64}$/.test(text) ? text : null), {
+      invalid: "This form's submission key is damaged. Reload the page and try again.",
+    }),
+  };
+}
+
+/** Cross-field rule for the patient fields: choosing email as the contact method needs an email address. */
+export function checkContact(
+  value: { preferredContact: "phone" | "email"; email?: string | undefined },
+  ctx: z.core.$RefinementCtx,
+): void {
+  if (value.preferredContact === "email" && !value.email) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["email"],
+      message: "Enter an email address so we can contact you by email, or choose phone instead.",
+    });
+  }
+}

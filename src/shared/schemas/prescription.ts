@@ -1,0 +1,327 @@
+/**
+ * The prescription submission: one schema for the browser form (shape checks only) and the
+ * Hono route (which passes `checkDiagnosisCode: diagnosisCodeError` from the server-only
+ * `icd10` module to check codes against the list).
+ */
+import * as z from "zod/mini";
+import { addYears } from "../dates";
+import { isValidNpi } from "../npi";
+import { normalizeUsPhone, normalizeUsPhoneWithExtension } from "../phone";
+import {
+  addIssue,
+  checkContact,
+  choice,
+  closingFields,
+  closingShape,
+  dateField,
+  limits,
+  normalizeIcd10,
+  notAnObject,
+  optionalNormalizedText,
+  optionalText,
+  patientFields,
+  patientShape,
+  phoneField,
+  preprocess,
+  requiredText,
+  todayFrom,
+  whenValid,
+  type FieldMeta,
+  type SchemaOptions,
+} from "./common";
+
+/** Prescriber credentials the clinic accepts prescriptions from. */
+export const prescriberCredentials = ["MD", "DO", "NP", "PA", "ND", "DC", "other"] as const;
+
+/** At most this many diagnosis codes per prescription. */
+export const maxDiagnosisCodes = 12;
+
+/** Form metadata for every prescription field, in form order (keys match the schema exactly). */
+export const prescriptionFields = {
+  ...patientFields,
+  prescriberName: {
+    label: "Prescriber's name",
+    hint: "The doctor or other provider who wrote the prescription.",
+    required: true,
+    input: "text",
+    section: "prescriber",
+    maxLength: limits.name,
+  },
+  prescriberCredential: {
+    label: "Prescriber's credential",
+    required: true,
+    input: "select",
+    section: "prescriber",
+    options: [
+      { value: "MD", label: "MD (medical doctor)" },
+      { value: "DO", label: "DO (doctor of osteopathic medicine)" },
+      { value: "NP", label: "NP (nurse practitioner)" },
+      { value: "PA", label: "PA (physician assistant)" },
+      { value: "ND", label: "ND (naturopathic doctor)" },
+      { value: "DC", label: "DC (chiropractor)" },
+      { value: "other", label: "Other" },
+    ],
+  },
+  prescriberPhone: {
+    label: "Prescriber's office phone",
+    hint: "For example (541) 555-0123; add an extension like x45 if there is one.",
+    required: true,
+    input: "tel",
+    section: "prescriber",
+  },
+  prescriberFax: {
+    label: "Prescriber's office fax",
+    required: false,
+    input: "tel",
+    section: "prescriber",
+  },
+  prescriberNpi: {
+    label: "Prescriber's NPI number",
+    hint: "10 digits, often printed on the prescription. Leave it empty if you do not have it.",
+    required: false,
+    input: "text",
+    section: "prescriber",
+    maxLength: 10,
+  },
+  startDate: {
+    label: "Start date",
+    hint: "The date the prescription was written or starts.",
+    required: true,
+    input: "date",
+    section: "prescription",
+  },
+  endDate: {
+    label: "End date",
+    hint: "The date the prescription expires, at most one year after the start.",
+    required: true,
+    input: "date",
+    section: "prescription",
+  },
+  visitsAuthorized: {
+    label: "Number of visits prescribed",
+    required: true,
+    input: "number",
+    section: "prescription",
+    min: 1,
+    max: 60,
+  },
+  frequency: {
+    label: "How often",
+    hint: "For example 1 per week.",
+    required: false,
+    input: "text",
+    section: "prescription",
+    maxLength: limits.shortText,
+  },
+  diagnosisCodes: {
+    label: "Diagnosis codes (ICD-10)",
+    hint: "As written on the prescription, for example M54.50 or S13.4XXA. Separate several codes with commas.",
+    required: true,
+    input: "text",
+    section: "prescription",
+  },
+  focusAreas: {
+    label: "Areas to treat",
+    hint: "As noted on the prescription, for example neck and upper back.",
+    required: true,
+    input: "textarea",
+    section: "prescription",
+    maxLength: limits.focusAreas,
+  },
+  insuranceCarrier: {
+    label: "Health insurance company",
+    required: true,
+    input: "text",
+    section: "insurance",
+    maxLength: limits.name,
+  },
+  memberId: {
+    label: "Member ID",
+    hint: "From the insurance card.",
+    required: true,
+    input: "text",
+    section: "insurance",
+    maxLength: limits.identifier,
+  },
+  groupNumber: {
+    label: "Group number",
+    hint: "From the insurance card, if it has one.",
+    required: false,
+    input: "text",
+    section: "insurance",
+    maxLength: limits.identifier,
+  },
+  ...closingFields,
+} as const satisfies Record<string, FieldMeta>;
+
+/** Options for {@link prescriptionSchema}. */
+export interface PrescriptionSchemaOptions extends SchemaOptions {
+  /** Server-side list check for one normalised code: an error message, or null to accept it. */
+  checkDiagnosisCode?: (code: string) => string | null;
+}
+
+const notACode =
+  "This is not written like an ICD-10 code. Enter it as on the prescription, for example M54.50.";
+
+function canonicalCredential(text: string): string {
+  const key = text.replace(/[.\s]/g, "").toUpperCase();
+  return key === "OTHER" ? "other" : key;
+}
+
+/**
+ * Form values (repeated fields, comma/space-separated text, JSON arrays) → a flat list of
+ * code strings. A piece whose space-separated parts are not all codes is read as one code
+ * with spaces in it ("S13.4 XXA").
+ */
+function splitDiagnosisCodes(value: unknown): unknown {
+  const values = Array.isArray(value) ? value : [value];
+  if (!values.every((v) => typeof v === "string")) return value;
+  const codes: string[] = [];
+  for (const piece of (values as string[]).flatMap((v) => v.split(/[,;\n]/))) {
+    const parts = piece.trim().split(/\s+/).filter(Boolean);
+    if (parts.length > 1 && !parts.every((p) => normalizeIcd10(p)) && normalizeIcd10(piece))
+      codes.push(piece);
+    else codes.push(...parts);
+  }
+  return codes;
+}
+
+/**
+ * The prescription schema. Accepts HTML-form strings and JSON; outputs normalised values
+ * (phones "(541) 555-0123", ISO dates, de-duplicated ICD-10 codes, blank optionals undefined).
+ */
+export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
+  const today = todayFrom(options);
+  const shape = {
+    ...patientShape(today),
+    prescriberName: requiredText({
+      max: limits.name,
+      missing: "Enter the prescriber's name, as on the prescription.",
+      tooLong: "Shorten the prescriber's name to 100 characters or fewer.",
+    }),
+    prescriberCredential: choice(
+      prescriberCredentials,
+      "Choose the prescriber's credential (MD, DO, NP, PA, ND, DC), or Other.",
+      canonicalCredential,
+    ),
+    prescriberPhone: phoneField(
+      {
+        missing: "Enter the prescriber's office phone number, for example (541) 555-0123.",
+        invalid:
+          "Enter the prescriber's phone as a 10-digit US number with area code, for example (541) 555-0123 x45.",
+      },
+      normalizeUsPhoneWithExtension,
+    ),
+    prescriberFax: optionalNormalizedText(normalizeUsPhone, {
+      invalid: "Enter the prescriber's fax as a 10-digit US number with area code, or leave it empty.",
+    }),
+    prescriberNpi: optionalNormalizedText(
+      (text) => text.replace(/[\s-]/g, ""),
+      { invalid: "Enter the NPI as 10 digits, or leave it empty." },
+      (npi) =>
+        isValidNpi(npi)
+          ? null
+          : /^\d{10}$/.test(npi)
+            ? "Enter the NPI as 10 digits. Check it against the prescriber's records — this one does not pass the NPI check."
+            : "Enter the NPI as 10 digits, or leave it empty.",
+    ),
+    startDate: dateField({
+      missing: "Enter the prescription's start date, for example 3/4/2026.",
+      invalid: "Enter the start date as month/day/year, for example 3/4/2026.",
+    }),
+    endDate: dateField({
+      missing: "Enter the prescription's end date, for example 6/4/2026.",
+      invalid: "Enter the end date as month/day/year, for example 6/4/2026.",
+    }),
+    visitsAuthorized: preprocess(
+      (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+      z
+        .number({ error: "Enter the number of visits prescribed as a whole number, for example 8." })
+        .check(
+          z.int({ error: "Enter the number of visits prescribed as a whole number, for example 8." }),
+          z.gte(1, { error: "The number of visits prescribed must be at least 1." }),
+          z.lte(60, { error: "The number of visits prescribed can be at most 60. Check the prescription." }),
+        ),
+    ),
+    frequency: optionalText({
+      max: limits.shortText,
+      invalid: "Enter how often as text, for example 1 per week, or leave it empty.",
+      tooLong: "Shorten how often to 60 characters or fewer, for example 1 per week.",
+    }),
+    diagnosisCodes: diagnosisCodeList(options.checkDiagnosisCode),
+    focusAreas: requiredText({
+      max: limits.focusAreas,
+      multiline: true,
+      missing: "Enter the areas to treat, as noted on the prescription, for example neck and upper back.",
+      tooLong: "Shorten the areas to treat to 500 characters or fewer.",
+    }),
+    insuranceCarrier: requiredText({
+      max: limits.name,
+      missing: "Enter the name of the patient's health insurance company.",
+      tooLong: "Shorten the insurance company's name to 100 characters or fewer.",
+    }),
+    memberId: requiredText({
+      max: limits.identifier,
+      missing: "Enter the member ID from the insurance card.",
+      tooLong: "The member ID can be at most 40 characters. Check it against the insurance card.",
+    }),
+    groupNumber: optionalText({
+      max: limits.identifier,
+      invalid: "Enter the group number from the insurance card, or leave it empty.",
+      tooLong: "The group number can be at most 40 characters. Check it against the insurance card.",
+    }),
+    ...closingShape(),
+  } satisfies Record<keyof typeof prescriptionFields, z.ZodMiniType>;
+
+  const object = z.object(shape, { error: notAnObject });
+  return object.check(
+    z.superRefine<z.output<typeof object>>(checkContact, { when: whenValid("preferredContact", "email") }),
+    z.superRefine<z.output<typeof object>>(
+      (value, ctx) => {
+        if (value.endDate <= value.startDate) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["endDate"],
+            message: "The end date must be after the start date.",
+          });
+        } else if (value.endDate > addYears(value.startDate, 1)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["endDate"],
+            message: "The end date can be at most one year after the start date. Check both dates.",
+          });
+        }
+      },
+      { when: whenValid("startDate", "endDate") },
+    ),
+  );
+}
+
+function diagnosisCodeList(check: ((code: string) => string | null) | undefined) {
+  const missing = "Enter at least one diagnosis code from the prescription, for example M54.50.";
+  return preprocess(
+    splitDiagnosisCodes,
+    z.pipe(
+      z.array(z.string({ error: missing }), { error: missing }),
+      z.transform((texts: string[], ctx) => {
+        const codes = new Set<string>();
+        const problems: { path: number[]; message: string }[] = [];
+        texts.forEach((text, index) => {
+          const code = normalizeIcd10(text);
+          const problem = code === null ? notACode : (check?.(code) ?? null);
+          if (problem === null) codes.add(code!);
+          else problems.push({ path: [index], message: `Diagnosis code ${index + 1}: ${problem}` });
+        });
+        if (texts.length === 0) problems.push({ path: [], message: missing });
+        if (codes.size > maxDiagnosisCodes) {
+          problems.push({ path: [], message: `Enter at most ${maxDiagnosisCodes} diagnosis codes.` });
+        }
+        for (const problem of problems) addIssue(ctx, problem);
+        return problems.length > 0 ? z.NEVER : [...codes];
+      }),
+    ),
+  );
+}
+
+/** A validated, normalised prescription submission. */
+export type PrescriptionInput = z.output<ReturnType<typeof prescriptionSchema>>;
