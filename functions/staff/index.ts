@@ -1,0 +1,13 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { staffGuard, type StaffEnv } from "./auth";
+import { maxStaffBodyBytes } from "./body";
+import { staffSession } from "./session";
+import { staffSubmissions } from "./submissions";
+
+/** The staff desk's API under `/api/staff`: every route behind `staffGuard`. */
+export const staff = new Hono<StaffEnv>()
+  .use(staffGuard)
+  .use(bodyLimit({ maxSize: maxStaffBodyBytes, onError: (c) => c.json({ error: "payload_too_large" }, 413) }))
+  .route("/", staffSession)
+  .route("/", staffSubmissions);

@@ -1,0 +1,68 @@
+/** Plain-words formatting for the staff pages: dates as US staff read them, in Oregon time. */
+import type { FieldMeta } from "../../shared/schemas/common";
+import { statusLabels, type SubmissionStatus } from "../../shared/submission-status";
+
+/** "2026-03-04" → "3/4/2026". */
+export function usDate(iso: string): string {
+  const [year, month, day] = iso.split("-").map(Number);
+  return `${month}/${day}/${year}`;
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: "America/Los_Angeles",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+});
+
+/** An instant → "Nov 26, 2026, 9:14 AM" in Grants Pass time. */
+export function oregonDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso));
+}
+
+/** 0 → "today", 1 → "tomorrow", 5 → "in 5 days", -3 → "3 days ago". */
+export function relativeDays(days: number): string {
+  if (days === 0) return "today";
+  if (days === 1) return "tomorrow";
+  if (days === -1) return "yesterday";
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+/** A submitted value as staff read it: option labels, US dates, "Yes" for a ticked box. */
+export function fieldValue(meta: FieldMeta, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (Array.isArray(value)) return value.join(", ");
+  if (value === true) return "Yes";
+  if (value === false) return "No";
+  const text = String(value);
+  if (meta.options) return meta.options.find((o) => o.value === text)?.label ?? text;
+  if (meta.input === "date" && /^\d{4}-\d{2}-\d{2}$/.test(text)) return usDate(text);
+  return text;
+}
+
+const label = (status: unknown) =>
+  typeof status === "string" && status in statusLabels
+    ? statusLabels[status as SubmissionStatus].toLowerCase()
+    : String(status);
+
+/** One audit row in plain words. */
+export function auditText(action: string, detail: Record<string, unknown> | null): string {
+  switch (action) {
+    case "submitted":
+      return "Sent the form";
+    case "viewed":
+      return "Opened this page";
+    case "status_changed":
+      return `Changed the status from ${label(detail?.from)} to ${label(detail?.to)}`;
+    case "noted":
+      return "Added a note";
+    case "visit_recorded":
+      return `Recorded a visit (${String(detail?.visitsUsed)} of ${String(detail?.visitsAuthorized)} used)`;
+    case "exported":
+      return "Included it in a CSV export";
+    default:
+      return action.replace(/_/g, " ");
+  }
+}

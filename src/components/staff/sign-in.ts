@@ -1,0 +1,28 @@
+/** What the sign-in form tells staff for each answer of `POST /api/staff/login`. */
+
+export interface SignInIssue {
+  /** The field the message belongs to ("email", "password"), or "" for the form as a whole. */
+  path: string;
+  message: string;
+}
+
+export const signInMessages = {
+  emailMissing: "Enter your email address.",
+  passwordMissing: "Enter your password.",
+  unavailable: "Signing in is not working right now. Wait a minute, then try again.",
+} as const;
+
+/** The problems to show for a refused sign-in, from its status and JSON body. */
+export function signInIssues(status: number, body: unknown): SignInIssue[] {
+  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  const message = typeof record.message === "string" ? record.message : undefined;
+  if (status === 422 && Array.isArray(record.issues)) {
+    return (record.issues as SignInIssue[]).map((issue) => ({
+      path: issue.path === "password" ? "password" : issue.path === "email" ? "email" : "",
+      message: issue.message,
+    }));
+  }
+  if ((status === 401 || status === 429) && message) return [{ path: "email", message }];
+  if (status === 403 && message) return [{ path: "", message }];
+  return [{ path: "", message: signInMessages.unavailable }];
+}

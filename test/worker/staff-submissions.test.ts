@@ -1,0 +1,529 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { pipWindowEndSql, type QueueItem } from "../../functions/db/staff";
+import { addYears, todayInOregon } from "../../src/shared/dates";
+import {
+  auditOf,
+  createStaff,
+  oregonDaysFromToday,
+  signIn,
+  staffRequest,
+  submitClaim,
+  submitPrescription,
+} from "./staff-helpers";
+
+let cookie: string;
+let staffEmail: string;
+
+beforeAll(async () => {
+  const account = await createStaff({ name: "Robin Desk" });
+  ({ cookie } = await signIn(account));
+  staffEmail = account.email;
+});
+
+interface QueueBody {
+  counts: Record<string, number>;
+  items: QueueItem[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+async function queue(query: Record<string, string> = {}): Promise<QueueBody> {
+  const res = await staffRequest(`/api/staff/submissions?${new URLSearchParams(query)}`, cookie);
+  expect(res.status).toBe(200);
+  return res.json<QueueBody>();
+}
+
+const unique = () =>
+  crypto
+    .randomUUID()
+    .replace(/[^a-f]/g, "")
+    .slice(0, 6)
+    .padEnd(6, "x");
+
+describe("GET /api/staff/submissions", () => {
+  it("lists submissions newest first with counts by status, and filters by kind and status", async () => {
+    const rx = await submitPrescription();
+    const mva = await submitClaim();
+    const all = await queue();
+    expect(all.items[0]!.id).toBe(mva.id);
+    expect(all.items[1]!.id).toBe(rx.id);
+    expect(all.counts.new).toBe(all.total);
+    expect(all.counts).toEqual(expect.objectContaining({ in_review: 0, declined: 0, closed: 0 }));
+    expect(all.items[1]).toMatchObject({
+      kind: "prescription",
+      reference: rx.reference,
+      status: "new",
+      patientLastName: "Lopez",
+      endDate: oregonDaysFromToday(77),
+      visitsAuthorized: 8,
+      visitsUsed: 0,
+    });
+    expect(all.items[0]).toMatchObject({
+      kind: "mva_claim",
+      accidentDate: oregonDaysFromToday(-30),
+      pipWindowEnd: addYears(oregonDaysFromToday(-30), 2),
+    });
+    expect((await queue({ kind: "mva_claim" })).items.every((i) => i.kind === "mva_claim")).toBe(true);
+    await env.DB.prepare("UPDATE submissions SET status = 'in_review' WHERE id = ?1").bind(rx.id).run();
+    const inReview = await queue({ status: "in_review" });
+    expect(inReview.items.map((i) => i.id)).toEqual([rx.id]);
+    expect(inReview.counts.in_review).toBe(1);
+  });
+
+  it("searches by name (any case, first-last or last-first), reference and claim number, dashes optional", async () => {
+    const last = `Zzyzx${unique()}`;
+    const rx = await submitPrescription({ patientFirstName: "Ofelia", patientLastName: last });
+    const claim = await submitClaim({ claimNumber: `CLM-77-${unique().toUpperCase()}` });
+    const claimNumber = (await env.DB.prepare("SELECT claim_number FROM submissions WHERE id = ?1")
+      .bind(claim.id)
+      .first<{ claim_number: string }>())!.claim_number;
+    const ids = async (q: string) => (await queue({ q })).items.map((i) => i.id);
+    expect(await ids(last.toLowerCase())).toEqual([rx.id]);
+    expect(await ids(`ofelia ${last}`)).toEqual([rx.id]);
+    expect(await ids(`${last}, Ofelia`)).toEqual([rx.id]);
+    expect(await ids(rx.reference.toLowerCase())).toEqual([rx.id]);
+    expect(await ids(rx.reference.replace("-", ""))).toEqual([rx.id]);
+    expect(await ids(claimNumber.replace(/-/g, "").toLowerCase())).toEqual([claim.id]);
+    expect(await ids("%")).toEqual([]);
+    expect(await ids("_")).toEqual([]);
+  });
+
+  it("sorts by name and by key date (prescription end or PIP window end, soonest first)", async () => {
+    const tag = unique();
+    const a = await submitPrescription({ patientLastName: `Sortb${tag}`, endDate: oregonDaysFromToday(200) });
+    const b = await submitPrescription({ patientLastName: `Sorta${tag}`, endDate: oregonDaysFromToday(40) });
+    const c = await submitClaim({
+      patientLastName: `Sortc${tag}`,
+      accidentDate: addYears(oregonDaysFromToday(100), -2),
+    });
+    const byName = await queue({ q: tag, sort: "name" });
+    expect(byName.items.map((i) => i.id)).toEqual([b.id, a.id, c.id]);
+    const byKeyDate = await queue({ q: tag, sort: "key_date" });
+    expect(byKeyDate.items.map((i) => i.id)).toEqual([b.id, c.id, a.id]);
+  });
+
+  it("pages 25 at a time and keeps an out-of-range page on the last page", async () => {
+    const tag = `Page${unique()}`;
+    for (let i = 0; i < 27; i++) await submitClaim({ patientLastName: tag });
+    const first = await queue({ q: tag });
+    expect(first).toMatchObject({ page: 1, pageCount: 2, total: 27 });
+    expect(first.items).toHaveLength(25);
+    const second = await queue({ q: tag, page: "2" });
+    expect(second.items).toHaveLength(2);
+    expect(new Set([...first.items, ...second.items].map((i) => i.id)).size).toBe(27);
+    const beyond = await queue({ q: tag, page: "9" });
+    expect(beyond).toMatchObject({ page: 2, pageCount: 2 });
+    expect(beyond.items).toHaveLength(2);
+  });
+
+  it("due=prescription: open prescriptions ending within 14 days or with at most one visit left", async () => {
+    const tag = `Due${unique()}`;
+    const endingSoon = await submitPrescription({ patientLastName: tag, endDate: oregonDaysFromToday(10) });
+    const lastVisit = await submitPrescription({ patientLastName: tag, visitsAuthorized: "1" });
+    const later = await submitPrescription({ patientLastName: tag, endDate: oregonDaysFromToday(30) });
+    const declined = await submitPrescription({ patientLastName: tag, endDate: oregonDaysFromToday(3) });
+    await env.DB.prepare("UPDATE submissions SET status = 'declined' WHERE id = ?1").bind(declined.id).run();
+    const ids = (await queue({ q: tag, due: "prescription" })).items.map((i) => i.id).sort();
+    expect(ids).toEqual([endingSoon.id, lastVisit.id].sort());
+    expect(ids).not.toContain(later.id);
+  });
+
+  it("due=pip: open claims whose two-year PIP window ends within 60 days", async () => {
+    const tag = `Pip${unique()}`;
+    const closing = await submitClaim({
+      patientLastName: tag,
+      accidentDate: addYears(oregonDaysFromToday(45), -2),
+    });
+    const recent = await submitClaim({ patientLastName: tag, accidentDate: oregonDaysFromToday(-20) });
+    const closed = await submitClaim({
+      patientLastName: tag,
+      accidentDate: addYears(oregonDaysFromToday(-5), -2),
+    });
+    const ids = (await queue({ q: tag, due: "pip" })).items.map((i) => i.id);
+    expect(ids).toEqual([closing.id]);
+    expect(ids).not.toContain(recent.id);
+    expect(ids).not.toContain(closed.id);
+  });
+
+  it("computes the PIP window end in SQL exactly as addYears does, February 29 included", async () => {
+    for (const accident of ["2024-02-29", "2023-03-01", "2025-12-31", "2024-02-28"]) {
+      const row = await env.DB.prepare(
+        `SELECT ${pipWindowEndSql} AS pip_end FROM (SELECT ?1 AS accident_date)`,
+      )
+        .bind(accident)
+        .first<{ pip_end: string }>();
+      expect(row!.pip_end).toBe(addYears(accident, 2));
+    }
+  });
+
+  it("answers 422 for an unknown filter value, without echoing it", async () => {
+    const res = await staffRequest("/api/staff/submissions?sort=shoe-size&status=Zebediah", cookie);
+    expect(res.status).toBe(422);
+    const body = await res.json<{ error: string; issues: { path: string }[] }>();
+    expect(body.issues.map((i) => i.path).sort()).toEqual(["sort", "status"]);
+    expect(JSON.stringify(body)).not.toMatch(/shoe-size|Zebediah/);
+  });
+});
+
+describe("GET /api/staff/submissions/:id", () => {
+  it("returns every field, ICD-10 descriptions, the prescription's facts, and audits the view", async () => {
+    const rx = await submitPrescription({ diagnosisCodes: "M54.2, S13.4XXA, Z99.89" });
+    const res = await staffRequest(`/api/staff/submissions/${rx.id}`, cookie);
+    expect(res.status).toBe(200);
+    const body = await res.json<Record<string, any>>();
+    expect(body.submission).toMatchObject({
+      id: rx.id,
+      reference: rx.reference,
+      kind: "prescription",
+      status: "new",
+      input: expect.objectContaining({
+        memberId: "XZ123456789",
+        prescriberNpi: "1234567893",
+        focusAreas: "Neck and upper back",
+      }),
+    });
+    expect(body.diagnoses).toEqual([
+      { code: "M54.2", description: "Cervicalgia" },
+      {
+        code: "S13.4XXA",
+        description: expect.stringMatching(/sprain of ligaments of cervical spine, initial encounter/i),
+      },
+      { code: "Z99.89", description: null },
+    ]);
+    expect(body.facts).toEqual({
+      kind: "prescription",
+      startDate: oregonDaysFromToday(-7),
+      endDate: oregonDaysFromToday(77),
+      daysUntilEnd: 77,
+      started: true,
+      ended: false,
+      visitsAuthorized: 8,
+      visitsUsed: 0,
+      visitsRemaining: 8,
+    });
+    expect(body.allowedStatuses).toEqual(["in_review", "declined"]);
+    expect(await auditOf(rx.id)).toEqual([
+      { actor: "public form", action: "submitted", detail: "prescription" },
+      { actor: staffEmail, action: "viewed", detail: null },
+    ]);
+    expect(body.audit[0]).toMatchObject({ actor: staffEmail, action: "viewed" });
+  });
+
+  it("gives a claim's PIP window end and days left", async () => {
+    const accident = oregonDaysFromToday(-100);
+    const claim = await submitClaim({ accidentDate: accident });
+    const body = await (
+      await staffRequest(`/api/staff/submissions/${claim.id}`, cookie)
+    ).json<Record<string, any>>();
+    const end = addYears(accident, 2);
+    expect(body.facts).toEqual({
+      kind: "mva_claim",
+      accidentDate: accident,
+      pipWindowEnd: end,
+      daysLeftInPipWindow: Math.round((Date.parse(end) - Date.parse(todayInOregon())) / 86_400_000),
+    });
+    expect(body.diagnoses).toEqual([]);
+  });
+
+  it("answers 404 not_found for an unknown or malformed id", async () => {
+    for (const id of ["999999", "abc", "1.5"]) {
+      const res = await staffRequest(`/api/staff/submissions/${id}`, cookie);
+      expect(res.status, id).toBe(404);
+      expect(await res.json()).toEqual({ error: "not_found" });
+    }
+    for (const [method, suffix, body] of [
+      ["PATCH", "", { status: "in_review" }],
+      ["POST", "/notes", { text: "A note." }],
+      ["POST", "/visits", undefined],
+    ] as const) {
+      const res = await staffRequest(`/api/staff/submissions/999999${suffix}`, cookie, { method, body });
+      expect(res.status, `${method} ${suffix}`).toBe(404);
+      expect(await res.json()).toEqual({ error: "not_found" });
+    }
+  });
+});
+
+describe("PATCH /api/staff/submissions/:id (status)", () => {
+  const patch = (id: number, body: unknown) =>
+    staffRequest(`/api/staff/submissions/${id}`, cookie, { method: "PATCH", body });
+
+  it("follows new → in review → needs information → accepted → closed, auditing each change", async () => {
+    const rx = await submitPrescription();
+    expect((await patch(rx.id, { status: "in_review" })).status).toBe(200);
+    expect(
+      (await patch(rx.id, { status: "needs_info", note: "Asked Dr. Whitfield's office for the NPI." }))
+        .status,
+    ).toBe(200);
+    const accepted = await patch(rx.id, { status: "accepted" });
+    expect(await accepted.json()).toEqual({
+      status: "accepted",
+      previousStatus: "needs_info",
+      allowedStatuses: ["closed", "declined"],
+    });
+    expect((await patch(rx.id, { status: "closed" })).status).toBe(200);
+    const audit = await auditOf(rx.id);
+    expect(audit.filter((a) => a.action === "status_changed").map((a) => JSON.parse(a.detail!))).toEqual([
+      { from: "new", to: "in_review" },
+      { from: "in_review", to: "needs_info" },
+      { from: "needs_info", to: "accepted" },
+      { from: "accepted", to: "closed" },
+    ]);
+    expect(audit.filter((a) => a.action === "noted")).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain("NPI");
+    const notes = await env.DB.prepare("SELECT text, staff_id FROM submission_notes WHERE submission_id = ?1")
+      .bind(rx.id)
+      .all();
+    expect(notes.results).toEqual([
+      { text: "Asked Dr. Whitfield's office for the NPI.", staff_id: expect.any(Number) },
+    ]);
+  });
+
+  it("refuses a change the workflow does not allow (409, with the allowed ones) and keeps final statuses final", async () => {
+    const rx = await submitPrescription();
+    const skip = await patch(rx.id, { status: "accepted" });
+    expect(skip.status).toBe(409);
+    expect(await skip.json()).toMatchObject({
+      error: "transition_not_allowed",
+      allowed: ["in_review", "declined"],
+    });
+    expect((await patch(rx.id, { status: "declined", note: "Duplicate of an earlier form." })).status).toBe(
+      200,
+    );
+    const reopen = await patch(rx.id, { status: "in_review" });
+    expect(reopen.status).toBe(409);
+    expect(await reopen.json()).toMatchObject({ allowed: [], message: expect.stringMatching(/final/) });
+  });
+
+  it("requires a note for needs information and declined (422 on the note field)", async () => {
+    const rx = await submitPrescription();
+    await patch(rx.id, { status: "in_review" });
+    for (const status of ["needs_info", "declined"]) {
+      for (const note of [undefined, "", "   "]) {
+        const res = await patch(rx.id, { status, note });
+        expect(res.status).toBe(422);
+        const body = await res.json<{ issues: { path: string; message: string }[] }>();
+        expect(body.issues).toEqual([{ path: "note", message: expect.stringMatching(/^Write a note/) }]);
+      }
+    }
+    const row = await env.DB.prepare("SELECT status FROM submissions WHERE id = ?1").bind(rx.id).first();
+    expect(row).toEqual({ status: "in_review" });
+  });
+
+  it("answers 422 for an invalid body without echoing it, 415 for a non-JSON body", async () => {
+    const rx = await submitPrescription();
+    const res = await patch(rx.id, { status: "Zebediah", note: 42 });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(await res.json())).not.toContain("Zebediah");
+    const long = await patch(rx.id, { status: "in_review", note: "n".repeat(2001) });
+    expect(long.status).toBe(422);
+    const form = await staffRequest(`/api/staff/submissions/${rx.id}`, cookie, {
+      method: "PATCH",
+      headers: { "Content-Type": "text/plain" },
+      body: "status=in_review",
+    });
+    expect(form.status).toBe(415);
+  });
+
+  it("lets only one of two simultaneous changes from the same status through", async () => {
+    const rx = await submitPrescription();
+    const results = await Promise.all([
+      patch(rx.id, { status: "in_review" }),
+      patch(rx.id, { status: "declined", note: "Not covered." }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const audit = await auditOf(rx.id);
+    expect(audit.filter((a) => a.action === "status_changed")).toHaveLength(1);
+  });
+});
+
+describe("POST /api/staff/submissions/:id/notes", () => {
+  it("adds an append-only note with its author, audited without its text", async () => {
+    const rx = await submitPrescription();
+    const res = await staffRequest(`/api/staff/submissions/${rx.id}/notes`, cookie, {
+      method: "POST",
+      body: { text: "  Called the patient: prefers Tuesday mornings.\r\nWill call back.  " },
+    });
+    expect(res.status).toBe(201);
+    const detail = await (
+      await staffRequest(`/api/staff/submissions/${rx.id}`, cookie)
+    ).json<Record<string, any>>();
+    expect(detail.notes).toEqual([
+      {
+        id: expect.any(Number),
+        at: expect.any(String),
+        text: "Called the patient: prefers Tuesday mornings.\nWill call back.",
+        staffName: "Robin Desk",
+        staffEmail,
+      },
+    ]);
+    const noted = (await auditOf(rx.id)).find((a) => a.action === "noted")!;
+    expect(noted.actor).toBe(staffEmail);
+    expect(noted.detail).not.toMatch(/Tuesday/);
+    await expect(env.DB.prepare("UPDATE submission_notes SET text = 'changed'").run()).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(env.DB.prepare("DELETE FROM submission_notes").run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("DELETE FROM audit_log").run()).rejects.toThrow(/append-only/);
+  });
+
+  it("answers 422 for an empty note", async () => {
+    const rx = await submitPrescription();
+    for (const body of [{ text: "" }, { text: "   " }, {}, { text: "x".repeat(2001) }]) {
+      const res = await staffRequest(`/api/staff/submissions/${rx.id}/notes`, cookie, {
+        method: "POST",
+        body,
+      });
+      expect(res.status).toBe(422);
+      expect((await res.json<{ issues: { path: string }[] }>()).issues[0]!.path).toBe("text");
+    }
+  });
+});
+
+describe("POST /api/staff/submissions/:id/visits", () => {
+  const visit = (id: number) =>
+    staffRequest(`/api/staff/submissions/${id}/visits`, cookie, { method: "POST" });
+
+  it("records visits up to the prescribed count, then refuses with a plain message", async () => {
+    const rx = await submitPrescription({ visitsAuthorized: "2" });
+    const first = await visit(rx.id);
+    expect(first.status).toBe(201);
+    expect(await first.json()).toEqual({ visitsUsed: 1, visitsAuthorized: 2, visitsRemaining: 1 });
+    expect((await visit(rx.id)).status).toBe(201);
+    const third = await visit(rx.id);
+    expect(third.status).toBe(409);
+    expect(await third.json()).toEqual({
+      error: "visit_refused",
+      reason: "no_visits_left",
+      message:
+        "All 2 prescribed visits have been used. Ask the prescriber for a new prescription before the next visit.",
+    });
+    const audit = (await auditOf(rx.id)).filter((a) => a.action === "visit_recorded");
+    expect(audit.map((a) => JSON.parse(a.detail!).visitsUsed)).toEqual([1, 2]);
+  });
+
+  it("never passes the prescribed count when clicks arrive at once", async () => {
+    const rx = await submitPrescription({ visitsAuthorized: "3" });
+    const results = await Promise.all(Array.from({ length: 8 }, () => visit(rx.id)));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(5);
+    const row = await env.DB.prepare("SELECT visits_used FROM submissions WHERE id = ?1").bind(rx.id).first();
+    expect(row).toEqual({ visits_used: 3 });
+    expect((await auditOf(rx.id)).filter((a) => a.action === "visit_recorded")).toHaveLength(3);
+  });
+
+  it("refuses a visit after the end date, before the start date, on a closed prescription and on a claim", async () => {
+    const ended = await submitPrescription();
+    await env.DB.prepare("UPDATE submissions SET start_date = ?2, end_date = ?3 WHERE id = ?1")
+      .bind(ended.id, oregonDaysFromToday(-60), oregonDaysFromToday(-1))
+      .run();
+    const notStarted = await submitPrescription({
+      startDate: oregonDaysFromToday(3),
+      endDate: oregonDaysFromToday(60),
+    });
+    const declined = await submitPrescription();
+    await env.DB.prepare("UPDATE submissions SET status = 'declined' WHERE id = ?1").bind(declined.id).run();
+    const claim = await submitClaim();
+    const cases = [
+      [ended.id, "ended", /ended on .*Ask the prescriber/],
+      [notStarted.id, "not_started", /starts on/],
+      [declined.id, "finished", /declined/],
+      [claim.id, "not_a_prescription", /car accident claim/],
+    ] as const;
+    for (const [id, reason, message] of cases) {
+      const res = await visit(id);
+      expect(res.status, reason).toBe(409);
+      expect(await res.json()).toMatchObject({ reason, message: expect.stringMatching(message) });
+    }
+    const used = await env.DB.prepare(
+      "SELECT sum(visits_used) AS n FROM submissions WHERE id IN (?1, ?2, ?3)",
+    )
+      .bind(ended.id, notStarted.id, declined.id)
+      .first();
+    expect(used).toEqual({ n: 0 });
+  });
+
+  it("allows a visit on the prescription's last day", async () => {
+    const rx = await submitPrescription();
+    await env.DB.prepare("UPDATE submissions SET end_date = ?2 WHERE id = ?1")
+      .bind(rx.id, todayInOregon())
+      .run();
+    expect((await visit(rx.id)).status).toBe(201);
+  });
+});
+
+describe("GET /api/staff/submissions.csv", () => {
+  function parseCsv(text: string): string[][] {
+    expect(text.endsWith("\r\n")).toBe(true);
+    return text
+      .slice(0, -2)
+      .split("\r\n")
+      .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"(?:,|$)/g)].map((m) => m[1]!.replace(/""/g, '"')));
+  }
+
+  it("exports the filtered queue as an RFC 4180 attachment with a dated name, formulas neutralised", async () => {
+    const tag = `Csv${unique()}`;
+    const risky = await submitPrescription({
+      patientFirstName: '=HYPERLINK("http://evil.example")',
+      patientLastName: tag,
+    });
+    const quoted = await submitPrescription({ patientFirstName: 'Ann "Annie"', patientLastName: `${tag}b` });
+    const plus = await submitClaim({
+      patientFirstName: "+1+1",
+      patientLastName: `@${tag}`,
+      claimNumber: "-2 3",
+    });
+    const res = await staffRequest(`/api/staff/submissions.csv?q=${tag}&sort=name`, cookie);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="clinic-submissions-${todayInOregon()}.csv"`,
+    );
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const rows = parseCsv(text);
+    expect(rows[0]!.slice(0, 6)).toEqual([
+      "Reference",
+      "Kind",
+      "Status",
+      "Received",
+      "Last name",
+      "First name",
+    ]);
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.length === 16)).toBe(true);
+    const byReference = new Map(rows.slice(1).map((r) => [r[0], r]));
+    expect(byReference.get(risky.reference)?.[5]).toBe(`'=HYPERLINK("http://evil.example")`);
+    expect(byReference.get(quoted.reference)?.[5]).toBe('Ann "Annie"');
+    expect(text).toContain('"Ann ""Annie"""');
+    expect(byReference.get(plus.reference)).toEqual(
+      expect.arrayContaining([`'@${tag}`, "'+1+1", "'-2 3", "Car accident claim", "New"]),
+    );
+  });
+
+  it("audits each export per submission and once overall with the row count and filters, never the search term", async () => {
+    const tag = `Audit${unique()}`;
+    const a = await submitPrescription({ patientLastName: tag });
+    const b = await submitPrescription({ patientLastName: tag });
+    const res = await staffRequest(`/api/staff/submissions.csv?q=${tag}&kind=prescription`, cookie);
+    expect(res.status).toBe(200);
+    for (const id of [a.id, b.id]) {
+      expect((await auditOf(id)).at(-1)).toEqual({
+        actor: staffEmail,
+        action: "exported",
+        detail: '{"format":"csv"}',
+      });
+    }
+    const summary = await env.DB.prepare(
+      "SELECT actor, detail FROM audit_log WHERE action = 'exported' AND submission_id IS NULL ORDER BY id DESC LIMIT 1",
+    ).first<{ actor: string; detail: string }>();
+    expect(summary!.actor).toBe(staffEmail);
+    expect(JSON.parse(summary!.detail)).toEqual({
+      rows: 2,
+      filters: { kind: "prescription", status: null, due: null, sort: "received", search: true },
+    });
+    expect(summary!.detail).not.toContain(tag);
+  });
+});
