@@ -4,7 +4,7 @@ import { setCookie } from "hono/cookie";
 import type * as z from "zod/mini";
 import { formatIssues, type FieldIssue } from "../src/shared/schemas/common";
 import type { AppEnv } from "./app";
-import { saveSubmission, type NewSubmission, type SubmissionKind } from "./db/submissions";
+import { newReference, saveSubmission, type NewSubmission, type SubmissionKind } from "./db/submissions";
 import { formErrorPage } from "./form-error-page";
 
 /** Largest accepted request body: a filled form is a few KB. */
@@ -59,8 +59,23 @@ function idempotencyKeyOf(c: Context<AppEnv>, body: unknown): string | null | un
   return idempotencyKeyPattern.test(key) ? key : null;
 }
 
-function fakeReference(kind: SubmissionKind): string {
-  return `${kind === "prescription" ? "RX" : "MVA"}-${crypto.randomUUID().replace(/-/g, "").slice(0, 7).toUpperCase()}`;
+/**
+ * The rate-limit key for a client: its IPv4 address, or its IPv6 /64 (one subscriber usually holds
+ * a whole /64 and could otherwise rotate addresses inside it).
+ */
+export function clientKey(ip: string | undefined): string {
+  if (!ip) return "unknown";
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail = ""] = ip.split("::");
+  const headParts = head ? head.split(":") : [];
+  const tailParts = tail ? tail.split(":") : [];
+  const groups = ip.includes("::")
+    ? [...headParts, ...Array(8 - headParts.length - tailParts.length).fill("0"), ...tailParts]
+    : headParts;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /**
@@ -91,7 +106,7 @@ export function submissionResource<S extends z.ZodMiniType>(options: ResourceOpt
     "/",
     bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json({ error: "payload_too_large" }, 413) }),
     async (c) => {
-      const ip = c.req.header("cf-connecting-ip") ?? "unknown";
+      const ip = clientKey(c.req.header("cf-connecting-ip"));
       const { success } = await c.env.SUBMIT_LIMIT.limit({ key: `${options.kind}:${ip}` });
       if (!success) {
         c.header("Retry-After", "60");
@@ -104,7 +119,7 @@ export function submissionResource<S extends z.ZodMiniType>(options: ResourceOpt
       const record = typeof body.value === "object" && body.value !== null ? body.value : {};
       const honeypot = (record as Record<string, unknown>).website;
       if (typeof honeypot === "string" && honeypot.trim() !== "") {
-        return succeed(c, body.mode, fakeReference(options.kind));
+        return succeed(c, body.mode, newReference(options.kind));
       }
 
       const key = idempotencyKeyOf(c, body.value);

@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { api } from "../../functions/app";
+import { clientKey } from "../../functions/submission-resource";
 import { mvaClaimBody, newKey, prescriptionBody } from "../fixtures/submissions";
 
 let ipCounter = 0;
@@ -178,7 +179,9 @@ describe.each(endpoints)("POST $path", ({ path, body, prefix, kind }) => {
       "Idempotency-Key": newKey(),
     });
     expect(res.status).toBe(201);
-    expect((await res.json<{ reference: string }>()).reference).toMatch(new RegExp(`^${prefix}-`));
+    expect((await res.json<{ reference: string }>()).reference).toMatch(
+      new RegExp(`^${prefix}-[2-9A-HJKMNP-TV-Z]{7}$`),
+    );
     expect(await countRows()).toBe(before);
   });
 
@@ -321,5 +324,44 @@ describe("GET /api/icd10", () => {
   it("answers an empty query with no results", async () => {
     const { results } = await (await api.request("/api/icd10?q=", {}, env)).json<{ results: unknown[] }>();
     expect(results).toEqual([]);
+  });
+});
+
+describe("rate-limit keys", () => {
+  it("group IPv6 clients by /64 and keep IPv4 addresses whole", () => {
+    expect(clientKey("2001:db8:abcd:12:1::7")).toBe("2001:db8:abcd:12::/64");
+    expect(clientKey("2001:0db8:abcd:0012:ffff:1:2:3")).toBe("2001:db8:abcd:12::/64");
+    expect(clientKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(clientKey("203.0.113.9")).toBe("203.0.113.9");
+  });
+
+  it("limit an IPv6 client that rotates addresses inside its /64", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await postJson("/api/mva-claims", mvaClaimBody(), {
+        "CF-Connecting-IP": `2001:db8:77:1::${i + 1}`,
+        "Idempotency-Key": newKey(),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toContain(429);
+  });
+});
+
+describe("invisible characters", () => {
+  it("are removed from free text before it is stored", async () => {
+    const res = await postJson(
+      "/api/mva-claims",
+      mvaClaimBody({ message: "\u0000Sore neck\u202E after the crash" }),
+      {
+        "Idempotency-Key": newKey(),
+      },
+    );
+    expect(res.status).toBe(201);
+    const { reference } = await res.json<{ reference: string }>();
+    const row = await env.DB.prepare("SELECT fields FROM submissions WHERE reference = ?1")
+      .bind(reference)
+      .first<{ fields: string }>();
+    expect(JSON.parse(row!.fields).message).toBe("Sore neck after the crash");
   });
 });

@@ -123,10 +123,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A form string or JSON scalar → trimmed text, or undefined when blank; other values pass through. */
+// Control characters and bidi overrides: invisible in the form, harmful in staff pages and CSV files.
+const invisibleCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+
 function toText(value: unknown, multiline: boolean): unknown {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value !== "string") return value ?? undefined;
-  const text = multiline ? value.replace(/\r\n?/g, "\n").trim() : value.replace(/\s+/g, " ").trim();
+  const visible = value.replace(invisibleCharacters, "");
+  const text = multiline ? visible.replace(/\r\n?/g, "\n").trim() : visible.replace(/\s+/g, " ").trim();
   return text === "" ? undefined : text;
 }
 
