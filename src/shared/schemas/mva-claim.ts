@@ -85,7 +85,7 @@ export const mvaClaimFields = {
   },
   claimWithOwnInsurer: {
     label: "Is the claim with your own auto insurance company?",
-    hint: "Your own insurer's Personal Injury Protection (PIP) pays as costs come in, whoever was at fault.",
+    hint: "A claim with your own auto insurer may let its Personal Injury Protection (PIP) pay us as your care happens, whoever was at fault.",
     required: true,
     input: "radio",
     section: "claim",
@@ -108,7 +108,7 @@ export const mvaClaimFields = {
   },
   healthInsuranceFallback: {
     label: "Health insurance company",
-    hint: "If the auto claim does not pay, we can bill your health insurance instead.",
+    hint: "If there is no PIP coverage, you may be able to use your health insurance, or we can talk about other ways to pay.",
     required: false,
     input: "text",
     section: "otherPayment",
