@@ -119,11 +119,12 @@ function toSession(row: SessionRow, lastSeenAt: string): StaffSession {
 
 /**
  * Starts a session for `member` (only the token's hash is stored), clears the failed sign-ins
- * counted against their email, and audits the sign-in, in one batch.
+ * counted against their email (this attempt's row, `attemptId`, included), and audits the
+ * sign-in, in one batch.
  */
 export async function startSession(
   db: D1Database,
-  input: { member: StaffMember; tokenHash: string; ip: string; now: Date },
+  input: { member: StaffMember; tokenHash: string; ip: string; now: Date; attemptId?: number },
 ): Promise<StaffSession> {
   const at = input.now.toISOString();
   const expiresAt = plus(input.now, sessionLimits.absoluteMs);
@@ -137,7 +138,9 @@ export async function startSession(
          VALUES (?1, ?2, ?3, ?3, ?4, ?5)`,
       )
       .bind(input.tokenHash, input.member.id, at, expiresAt, input.ip),
-    db.prepare("DELETE FROM sign_in_failures WHERE email = ?1").bind(input.member.email),
+    db
+      .prepare("DELETE FROM sign_in_failures WHERE email = ?1 OR id = ?2")
+      .bind(input.member.email, input.attemptId ?? null),
     auditStatement(db, { at, actor: input.member.email, action: "signed_in", detail: { ip: input.ip } }),
   ]);
   return toSession(
@@ -207,11 +210,33 @@ export async function endSession(
 /** At most 5 failed sign-ins per email, and 20 per client IP, in any 15 minutes. */
 export const signInThrottle = { windowMs: 15 * 60_000, maxPerEmail: 5, maxPerIp: 20 } as const;
 
-/** Seconds until another sign-in may be tried for this email from this IP; 0 when it may now. */
-export async function signInRetryAfter(
+/** What `beginSignIn` decided before any password is checked. */
+export type SignInStart =
+  | {
+      status: "allowed";
+      /** The attempt's row in `sign_in_failures`: it stays there unless the sign-in succeeds. */
+      attemptId: number;
+      account: { member: StaffMember; passwordHash: string; disabled: boolean } | null;
+    }
+  | {
+      status: "throttled";
+      /** Seconds until another attempt for this email from this IP may pass. */
+      retryAfter: number;
+    };
+
+/**
+ * Starts a sign-in attempt, in one batch (one transaction), BEFORE the password is checked:
+ * prunes rows older than the window, then records the attempt against the typed email and the IP
+ * only if both are still under their limits, so guesses sent in parallel are each counted and at
+ * most `maxPerEmail` of them ever reach the password check. The attempt's row counts as a failure
+ * unless `startSession` deletes it. A throttled attempt records nothing, except the account's one
+ * `sign_in_throttled` audit row per window (`audit_log` is append-only: it must not be floodable).
+ */
+export async function beginSignIn(
   db: D1Database,
   input: { email: string; ip: string; now: Date },
-): Promise<number> {
+): Promise<SignInStart> {
+  const at = input.now.toISOString();
   const since = plus(input.now, -signInThrottle.windowMs);
   // The failure that must age out before the count drops under the limit.
   const blocking = (column: "email" | "ip", max: number) =>
@@ -220,36 +245,52 @@ export async function signInRetryAfter(
         `SELECT at FROM sign_in_failures WHERE ${column} = ?1 AND at > ?2 ORDER BY at DESC LIMIT 1 OFFSET ?3`,
       )
       .bind(column === "email" ? input.email : input.ip, since, max - 1);
-  const [byEmail, byIp] = await db.batch<{ at: string }>([
+  const actorSql = "coalesce((SELECT email FROM staff_accounts WHERE email = ?2), 'unknown')";
+  const [, inserted, , byEmail, byIp, accountRows] = await db.batch<Record<string, unknown>>([
+    db.prepare("DELETE FROM sign_in_failures WHERE at <= ?1").bind(since),
+    db
+      .prepare(
+        `INSERT INTO sign_in_failures (at, email, ip)
+         SELECT ?1, ?2, ?3
+         WHERE (SELECT count(*) FROM sign_in_failures WHERE email = ?2 AND at > ?4) < ?5
+           AND (SELECT count(*) FROM sign_in_failures WHERE ip = ?3 AND at > ?4) < ?6
+         RETURNING id`,
+      )
+      .bind(at, input.email, input.ip, since, signInThrottle.maxPerEmail, signInThrottle.maxPerIp),
+    // Runs only when the attempt was not recorded (throttled), and only once per account per window.
+    db
+      .prepare(
+        `INSERT INTO audit_log (at, actor, action, submission_id, detail)
+         SELECT ?1, ${actorSql}, 'sign_in_throttled', NULL, json_object('ip', ?3)
+         WHERE changes() = 0 AND NOT EXISTS (
+           SELECT 1 FROM audit_log
+           WHERE actor = ${actorSql} AND action = 'sign_in_throttled' AND at > ?4)`,
+      )
+      .bind(at, input.email, input.ip, since),
     blocking("email", signInThrottle.maxPerEmail),
     blocking("ip", signInThrottle.maxPerIp),
+    db.prepare("SELECT * FROM staff_accounts WHERE email = ?1").bind(input.email),
   ]);
-  const waits = [byEmail, byIp].flatMap((result) =>
-    result?.results[0]
-      ? [new Date(result.results[0].at).getTime() + signInThrottle.windowMs - input.now.getTime()]
-      : [],
-  );
-  return waits.length ? Math.max(1, Math.ceil(Math.max(...waits) / 1000)) : 0;
-}
-
-/** Counts a failed sign-in against the typed email and the IP, and audits it, in one batch. */
-export async function recordSignInFailure(
-  db: D1Database,
-  input: { email: string; ip: string; actor: string; reason: string; now: Date },
-): Promise<void> {
-  const at = input.now.toISOString();
-  await db.batch([
-    db.prepare("DELETE FROM sign_in_failures WHERE at <= ?1").bind(plus(input.now, -signInThrottle.windowMs)),
-    db
-      .prepare("INSERT INTO sign_in_failures (at, email, ip) VALUES (?1, ?2, ?3)")
-      .bind(at, input.email, input.ip),
-    auditStatement(db, {
-      at,
-      actor: input.actor,
-      action: "sign_in_failed",
-      detail: { reason: input.reason, ip: input.ip },
-    }),
-  ]);
+  const attempt = inserted?.results[0] as { id: number } | undefined;
+  if (!attempt) {
+    const waits = [byEmail, byIp].flatMap((result) => {
+      const row = result?.results[0] as { at: string } | undefined;
+      return row ? [new Date(row.at).getTime() + signInThrottle.windowMs - input.now.getTime()] : [];
+    });
+    return { status: "throttled", retryAfter: Math.max(1, Math.ceil(Math.max(0, ...waits) / 1000)) };
+  }
+  const row = accountRows?.results[0] as StaffAccountRow | undefined;
+  return {
+    status: "allowed",
+    attemptId: attempt.id,
+    account: row
+      ? {
+          member: { id: row.id, email: row.email, name: row.name },
+          passwordHash: row.password_hash,
+          disabled: row.disabled_at !== null,
+        }
+      : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

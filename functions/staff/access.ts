@@ -4,7 +4,8 @@
  * adds at the edge: RS256, signed by a key from the team's certs endpoint, issued by the team
  * domain, for this application's audience, and not expired. Checking it in the Worker means a
  * request that reaches the Worker some other way (a workers.dev route, a misconfigured Access
- * policy) still cannot reach the staff desk. See
+ * policy) still cannot reach the staff desk. When only one of them is set (or one is blank), every
+ * staff request is refused with 503 until the deployment is fixed: it fails closed. See
  * https://developers.cloudflare.com/cloudflare-one/identity/authorization-cookie/validating-json/
  */
 import { Jwt } from "hono/utils/jwt";
@@ -30,14 +31,40 @@ export const accessHeader = "Cf-Access-Jwt-Assertion";
 const KEYS_FRESH_MS = 60 * 60_000;
 const REFETCH_GAP_MS = 60_000;
 
-/** The Access settings when both are set, else null (Access is then not required). */
-export function accessConfig(vars: AccessVars): AccessConfig | null {
-  const domain = vars.ACCESS_TEAM_DOMAIN?.trim()
+/**
+ * Whether Access is required: "off" when neither setting is set (absent or blank), "on" when both
+ * are, and "misconfigured" when only one is (or the team domain is not a host name). A
+ * half-configured deployment must fail closed, never silently drop Access.
+ */
+export type AccessSetting =
+  | { status: "off" }
+  | { status: "on"; config: AccessConfig }
+  | { status: "misconfigured"; problems: ("ACCESS_TEAM_DOMAIN" | "ACCESS_AUD")[] };
+
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+export function accessSetting(vars: AccessVars): AccessSetting {
+  const domain = (vars.ACCESS_TEAM_DOMAIN ?? "")
+    .trim()
     .replace(/^https?:\/\//, "")
     .replace(/\/+$/, "");
-  const audience = vars.ACCESS_AUD?.trim();
-  if (!domain || !audience) return null;
-  return { issuer: `https://${domain}`, certsUrl: `https://${domain}/cdn-cgi/access/certs`, audience };
+  const audience = (vars.ACCESS_AUD ?? "").trim();
+  if (!vars.ACCESS_TEAM_DOMAIN?.trim() && !audience) return { status: "off" };
+  const problems: ("ACCESS_TEAM_DOMAIN" | "ACCESS_AUD")[] = [];
+  if (!HOST_NAME.test(domain)) problems.push("ACCESS_TEAM_DOMAIN");
+  if (!audience) problems.push("ACCESS_AUD");
+  if (problems.length) return { status: "misconfigured", problems };
+  return {
+    status: "on",
+    config: { issuer: `https://${domain}`, certsUrl: `https://${domain}/cdn-cgi/access/certs`, audience },
+  };
+}
+
+/** The Access settings when both are set and valid, else null. */
+export function accessConfig(vars: AccessVars): AccessConfig | null {
+  const setting = accessSetting(vars);
+  return setting.status === "on" ? setting.config : null;
 }
 
 let cache: { certsUrl: string; keys: HonoJsonWebKey[]; fetchedAt: number } | undefined;

@@ -1,13 +1,14 @@
 /**
  * The staff desk's one gate. Every `/api/staff/*` request passes `staffGuard`: no caching,
- * Cloudflare Access (when configured), same-origin for changes, and a live session for every
- * route except sign-in. Routes behind it read the session from `c.var.session`.
+ * Cloudflare Access (when configured; every request refused with 503 when half-configured),
+ * same-origin for changes, and a live session for every route except sign-in. Routes behind it
+ * read the session from `c.var.session`.
  */
 import type { Context } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { findSession, type SessionLookup, type StaffSession } from "../db/staff";
-import { accessConfig, accessHeader, isValidAccessToken, type AccessVars } from "./access";
+import { accessHeader, accessSetting, isValidAccessToken, type AccessVars } from "./access";
 
 /** The Worker's bindings plus the optional Access settings (not in wrangler.toml). */
 export type StaffBindings = Env & AccessVars;
@@ -71,14 +72,19 @@ function isSameOrigin(c: Context): boolean {
 export const staffGuard = createMiddleware<StaffEnv>(async (c, next) => {
   const now = new Date();
   c.set("now", now);
-  const refuse = (status: 401 | 403, body: Record<string, string>) => {
+  const refuse = (status: 401 | 403 | 503, body: Record<string, string>) => {
     c.header("Cache-Control", "no-store");
     c.header("X-Robots-Tag", "noindex");
     return c.json(body, status);
   };
 
-  const access = accessConfig(c.env);
-  if (access && !(await isValidAccessToken(c.req.header(accessHeader), access))) {
+  const access = accessSetting(c.env);
+  if (access.status === "misconfigured") {
+    // Only which setting is wrong: never a value, and nothing from the request.
+    console.error(JSON.stringify({ event: "access_misconfigured", problems: access.problems }));
+    return refuse(503, { error: "access_misconfigured" });
+  }
+  if (access.status === "on" && !(await isValidAccessToken(c.req.header(accessHeader), access.config))) {
     return refuse(403, {
       error: "access_required",
       message: "Open the staff desk through the clinic's Cloudflare Access sign-in.",

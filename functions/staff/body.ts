@@ -5,6 +5,19 @@ import { formatIssues } from "../../src/shared/schemas/common";
 /** Largest staff request body: a note is at most 2,000 characters. */
 export const maxStaffBodyBytes = 16 * 1024;
 
+/**
+ * Characters staff text must not hold: C0 controls other than tab, line feed and carriage return,
+ * DEL, and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make text
+ * display differently from what it says. A leading U+0000 also made SQLite's length() read 0, so
+ * the notes' CHECK failed as a 500.
+ */
+export const unsafeTextPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+/** True when `text` holds none of `unsafeTextPattern`'s characters (for zod's `refine`). */
+export function safeText(text: string): boolean {
+  return !unsafeTextPattern.test(text);
+}
+
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
 /**

@@ -1,17 +1,26 @@
 /**
  * CSV for spreadsheets (RFC 4180): CRLF line ends, every field quoted, quotes doubled. A cell a
- * spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first; OWASP "CSV
- * injection") gets a leading `'`, so a patient-typed `=HYPERLINK(…)` shows as text.
+ * spreadsheet could read as a formula gets a leading `'`, so a patient-typed `=HYPERLINK(…)` shows
+ * as text (OWASP "CSV injection"): one that starts with a tab, carriage return or line feed, and
+ * one whose first character after any leading whitespace or invisible characters is `=`, `+`,
+ * `-`, `@` or `|`, or their full-width forms (`＝`, `＋`, `－`, `＠`, `｜`), which some spreadsheets
+ * fold to the ASCII ones. Spreadsheets skip leading spaces before a formula, so checking only the
+ * very first character is not enough.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^(?:[\t\r\n]|[\s\p{Cc}\p{Cf}]*[=+\-@|＝＋－＠｜])/u;
 
 export type CsvValue = string | number | null | undefined;
+
+/** True when a spreadsheet could read `text` as a formula (or DDE command). */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
 
 /** One cell: quoted, inner quotes doubled, formula starts neutralised; empty for null/undefined. */
 export function csvCell(value: CsvValue): string {
   let text = value === null || value === undefined ? "" : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (looksLikeFormula(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 

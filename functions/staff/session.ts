@@ -1,14 +1,7 @@
 import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
 import { z } from "zod";
-import {
-  endSession,
-  findStaffAccount,
-  recordSignInFailure,
-  signInRetryAfter,
-  startSession,
-  writeAudit,
-} from "../db/staff";
+import { beginSignIn, endSession, startSession, writeAudit } from "../db/staff";
 import {
   clearStaffCookies,
   clientIp,
@@ -17,7 +10,7 @@ import {
   tokenHash,
   type StaffEnv,
 } from "./auth";
-import { parseJsonBody } from "./body";
+import { parseJsonBody, safeText } from "./body";
 import { verifyPassword } from "./password";
 
 /** The one answer to any wrong email, wrong password or disabled account: it reveals none of them. */
@@ -29,7 +22,8 @@ const signInBody = z.object(
       .string({ error: "Enter your email address." })
       .trim()
       .min(1, { error: "Enter your email address." })
-      .max(254, { error: "Enter an email address of at most 254 characters." }),
+      .max(254, { error: "Enter an email address of at most 254 characters." })
+      .refine(safeText, { error: "Enter your email address without invisible or control characters." }),
     password: z
       .string({ error: "Enter your password." })
       .min(1, { error: "Enter your password." })
@@ -43,30 +37,41 @@ function minutes(seconds: number): string {
   return n === 1 ? "1 minute" : `${n} minutes`;
 }
 
+/** The `LOGIN_LIMIT` binding's window (wrangler.toml: 10 sign-in requests a minute per client IP). */
+const loginLimitPeriodSeconds = 60;
+
 /**
  * `POST /api/staff/login` `{ email, password }` → 200 and the session cookie; 401 with one
- * generic message; 429 with Retry-After after too many failures. `POST /api/staff/logout` ends the
+ * generic message; 429 with Retry-After after too many attempts from one IP (the `LOGIN_LIMIT`
+ * binding, before any D1 work) or too many failures. `POST /api/staff/logout` ends the
  * session. `GET /api/staff/me` → who is signed in and until when.
  */
 export const staffSession = new Hono<StaffEnv>()
   .post("/login", async (c) => {
+    const ip = clientIp(c);
+    const { success } = await c.env.LOGIN_LIMIT.limit({ key: `login:${ip}` });
+    if (!success) {
+      c.header("Retry-After", String(loginLimitPeriodSeconds));
+      return c.json(
+        {
+          error: "too_many_attempts",
+          message: "Too many sign-in attempts from this network. Wait 1 minute, then try again.",
+          retryAfter: loginLimitPeriodSeconds,
+        },
+        429,
+      );
+    }
+
     const body = await parseJsonBody(c, signInBody);
     if (!body.ok) return body.response;
     const email = body.data.email.toLowerCase();
-    const ip = clientIp(c);
     const now = c.var.now;
     const db = c.env.DB;
 
-    const account = await findStaffAccount(db, email);
-    const actor = account?.member.email ?? "unknown";
-    const retryAfter = await signInRetryAfter(db, { email, ip, now });
-    if (retryAfter > 0) {
-      await writeAudit(db, {
-        at: now.toISOString(),
-        actor,
-        action: "sign_in_throttled",
-        detail: { ip },
-      });
+    // The attempt is counted before the password is checked, so parallel guesses cannot all pass.
+    const attempt = await beginSignIn(db, { email, ip, now });
+    if (attempt.status === "throttled") {
+      const { retryAfter } = attempt;
       c.header("Retry-After", String(retryAfter));
       return c.json(
         {
@@ -79,10 +84,17 @@ export const staffSession = new Hono<StaffEnv>()
     }
 
     // The password is checked even for an unknown or disabled account, so timing tells nothing.
+    const { account } = attempt;
     const matches = await verifyPassword(body.data.password, account?.passwordHash ?? null);
     if (!account || account.disabled || !matches) {
       const reason = !account ? "unknown_email" : !matches ? "wrong_password" : "account_disabled";
-      await recordSignInFailure(db, { email, ip, actor, reason, now });
+      // The attempt's row stays in sign_in_failures: it is this failure.
+      await writeAudit(db, {
+        at: now.toISOString(),
+        actor: account?.member.email ?? "unknown",
+        action: "sign_in_failed",
+        detail: { reason, ip },
+      });
       return c.json({ error: "invalid_credentials", message: signInRefused }, 401);
     }
 
@@ -92,6 +104,7 @@ export const staffSession = new Hono<StaffEnv>()
       tokenHash: await tokenHash(token),
       ip,
       now,
+      attemptId: attempt.attemptId,
     });
     setCookie(c, sessionCookie, token, { path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
     return c.json({

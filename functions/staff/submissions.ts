@@ -27,7 +27,7 @@ import {
   type SubmissionNote,
 } from "../db/staff";
 import type { StaffEnv } from "./auth";
-import { parseJsonBody } from "./body";
+import { parseJsonBody, safeText } from "./body";
 import { toCsv } from "./csv";
 import {
   claimFacts,
@@ -96,6 +96,9 @@ function readQueueQuery(c: Context<StaffEnv>) {
       };
 }
 
+const noteCharactersMessage =
+  "The note holds invisible control or text-direction characters. Type it again, or paste it as plain text.";
+
 const statusChange = z
   .object(
     {
@@ -105,6 +108,7 @@ const statusChange = z
         z
           .string({ error: "Write the note as text." })
           .max(2000, { error: "Shorten the note to 2,000 characters or fewer." })
+          .refine(safeText, { error: noteCharactersMessage })
           .optional(),
       ),
     },
@@ -130,7 +134,8 @@ const newNote = z.object(
       z
         .string({ error: "Write the note." })
         .min(1, { error: "Write the note." })
-        .max(2000, { error: "Shorten the note to 2,000 characters or fewer." }),
+        .max(2000, { error: "Shorten the note to 2,000 characters or fewer." })
+        .refine(safeText, { error: noteCharactersMessage }),
     ),
   },
   { error: "Send the note's text." },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "../../functions/staff/csv";
+import { csvCell, looksLikeFormula, toCsv } from "../../functions/staff/csv";
 
 /** A strict RFC 4180 reader for quoted fields, to check what a spreadsheet would see. */
 function readCsv(text: string): string[][] {
@@ -55,6 +55,24 @@ describe("csvCell", () => {
     ["@SUM(A1)", `"'@SUM(A1)"`],
     ["\t=1", `"'\t=1"`],
     ["\r=1", `"'\r=1"`],
+    ["\nplain", `"'\nplain"`],
+    ["\tplain", `"'\tplain"`],
+    ["\rplain", `"'\rplain"`],
+    ["|calc", `"'|calc"`],
+    [" =1+1", `"' =1+1"`],
+    ["   @SUM(A1)", `"'   @SUM(A1)"`],
+    ["\u00a0+1", `"'\u00a0+1"`],
+    ["\u3000-1", `"'\u3000-1"`],
+    ["\u0000=1", `"'\u0000=1"`],
+    ["\u200b=1", `"'\u200b=1"`],
+    ["\ufeff=1", `"'\ufeff=1"`],
+    [" \n =1", `"' \n =1"`],
+    ["\u202e=1", `"'\u202e=1"`],
+    ["＝HYPERLINK(1)", `"'＝HYPERLINK(1)"`],
+    ["＋1", `"'＋1"`],
+    ["－1", `"'－1"`],
+    ["＠SUM(A1)", `"'＠SUM(A1)"`],
+    [" ＝1", `"' ＝1"`],
   ])("neutralises the formula start of %j", (value, expected) => {
     expect(csvCell(value)).toBe(expected);
   });
@@ -63,6 +81,25 @@ describe("csvCell", () => {
     expect(csvCell("Lopez-Smith")).toBe('"Lopez-Smith"');
     expect(csvCell("a=b")).toBe('"a=b"');
     expect(csvCell("ann@example.org")).toBe('"ann@example.org"');
+    expect(csvCell(" Lopez")).toBe('" Lopez"');
+    expect(csvCell("  plain = text")).toBe('"  plain = text"');
+    expect(csvCell("541-555-0123")).toBe('"541-555-0123"');
+    expect(csvCell("RX-7K3Q9P")).toBe('"RX-7K3Q9P"');
+    expect(csvCell(-5)).toBe(`"'-5"`);
+  });
+
+  it("neutralises any cell whose first visible character starts a formula (property)", () => {
+    const lead = fc.array(fc.constantFrom(" ", "\u00a0", "\u2003", "\u0001", "\u200b", "\ufeff", "\u2066"), {
+      maxLength: 4,
+    });
+    const trigger = fc.constantFrom("=", "+", "-", "@", "|", "＝", "＋", "－", "＠");
+    fc.assert(
+      fc.property(lead, trigger, fc.string(), (spaces, start, rest) => {
+        const text = `${spaces.join("")}${start}${rest}`;
+        expect(looksLikeFormula(text)).toBe(true);
+        expect(csvCell(text)).toBe(`"'${text.replace(/"/g, '""')}"`);
+      }),
+    );
   });
 });
 
@@ -78,9 +115,7 @@ describe("toCsv", () => {
         (rows) => {
           const parsed = readCsv(toCsv(["first", "second"], rows));
           expect(parsed[0]).toEqual(["first", "second"]);
-          const expected = rows.map((row) =>
-            row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)),
-          );
+          const expected = rows.map((row) => row.map((cell) => (looksLikeFormula(cell) ? `'${cell}` : cell)));
           expect(parsed.slice(1)).toEqual(expected);
         },
       ),

@@ -1,8 +1,8 @@
 import { Jwt } from "hono/utils/jwt";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { accessConfig, forgetAccessKeys } from "../../functions/staff/access";
+import { accessConfig, accessSetting, forgetAccessKeys } from "../../functions/staff/access";
 import { staffPassword } from "../fixtures/staff";
-import { createStaff, postLogin, sessionToken, staffRequest } from "./staff-helpers";
+import { createStaff, postLogin, sessionToken, signIn, staffRequest } from "./staff-helpers";
 
 const teamDomain = "clinic-test.cloudflareaccess.com";
 const audience = "4714c1358e65fe4b408ad6d432a5f878f08194bdb4752441fd56faefa9b2b6f2";
@@ -81,15 +81,77 @@ async function signInThroughAccess(jwt: string) {
 }
 
 describe("Cloudflare Access in front of the staff desk", () => {
-  it("is off unless both ACCESS_TEAM_DOMAIN and ACCESS_AUD are set", () => {
+  it("is off when neither ACCESS_TEAM_DOMAIN nor ACCESS_AUD is set, on when both are, misconfigured otherwise", () => {
+    expect(accessSetting({})).toEqual({ status: "off" });
+    expect(accessSetting({ ACCESS_TEAM_DOMAIN: " ", ACCESS_AUD: "" })).toEqual({ status: "off" });
     expect(accessConfig({})).toBeNull();
-    expect(accessConfig({ ACCESS_TEAM_DOMAIN: teamDomain })).toBeNull();
     expect(accessConfig({ ACCESS_TEAM_DOMAIN: `https://${teamDomain}/`, ACCESS_AUD: audience })).toEqual({
       issuer: `https://${teamDomain}`,
       certsUrl,
       audience,
     });
+    expect(accessSetting({ ACCESS_TEAM_DOMAIN: teamDomain })).toEqual({
+      status: "misconfigured",
+      problems: ["ACCESS_AUD"],
+    });
+    expect(accessSetting({ ACCESS_TEAM_DOMAIN: teamDomain, ACCESS_AUD: "  " })).toEqual({
+      status: "misconfigured",
+      problems: ["ACCESS_AUD"],
+    });
+    expect(accessSetting({ ACCESS_AUD: audience })).toEqual({
+      status: "misconfigured",
+      problems: ["ACCESS_TEAM_DOMAIN"],
+    });
+    expect(accessSetting({ ACCESS_TEAM_DOMAIN: "evil.example/path?", ACCESS_AUD: audience })).toMatchObject({
+      status: "misconfigured",
+    });
+    expect(accessConfig({ ACCESS_TEAM_DOMAIN: teamDomain })).toBeNull();
   });
+
+  it.each([
+    ["only ACCESS_TEAM_DOMAIN", { ACCESS_TEAM_DOMAIN: teamDomain }],
+    ["only ACCESS_AUD", { ACCESS_AUD: audience }],
+    ["ACCESS_AUD blank", { ACCESS_TEAM_DOMAIN: teamDomain, ACCESS_AUD: " " }],
+  ])(
+    "fails closed with %s set: every staff request gets 503, logged without PHI",
+    async (_label, bindings) => {
+      const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+      const account = await createStaff();
+      const { cookie } = await signIn(account);
+      const jwt = await accessToken();
+      const requests = [
+        () =>
+          postLogin(
+            { email: account.email, password: staffPassword },
+            { bindings, headers: { "Cf-Access-Jwt-Assertion": jwt } },
+          ),
+        () =>
+          staffRequest("/api/staff/me", cookie, { bindings, headers: { "Cf-Access-Jwt-Assertion": jwt } }),
+        () => staffRequest("/api/staff/submissions", cookie, { bindings }),
+        () => staffRequest("/api/staff/submissions.csv", cookie, { bindings }),
+        () => staffRequest("/api/staff/logout", cookie, { method: "POST", bindings }),
+      ];
+      for (const request of requests) {
+        const res = await request();
+        expect(res.status).toBe(503);
+        expect(await res.json()).toEqual({ error: "access_misconfigured" });
+        expect(res.headers.get("cache-control")).toBe("no-store");
+        expect(sessionToken(res)).toBeUndefined();
+      }
+      // The session was not ended by the refused sign-out.
+      expect((await staffRequest("/api/staff/me", cookie)).status).toBe(200);
+      expect(certsFetches).toBe(0);
+      const logged = errors.mock.calls.map((args) => args.join(" "));
+      expect(logged.length).toBeGreaterThanOrEqual(requests.length);
+      for (const line of logged) {
+        expect(JSON.parse(line)).toMatchObject({ event: "access_misconfigured" });
+        expect(line).not.toContain(account.email);
+        expect(line).not.toContain(audience);
+        expect(line).not.toContain(teamDomain);
+        expect(line).not.toContain(cookie.split("=")[1]);
+      }
+    },
+  );
 
   it("accepts a valid token on sign-in and on later requests, fetching the team's keys once", async () => {
     const jwt = await accessToken();

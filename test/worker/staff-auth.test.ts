@@ -1,13 +1,29 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api } from "../../functions/app";
-import { findSession, sessionLimits, signInThrottle } from "../../functions/db/staff";
+import { beginSignIn, findSession, sessionLimits, signInThrottle } from "../../functions/db/staff";
 import { tokenHash } from "../../functions/staff/auth";
 import { signInRefused } from "../../functions/staff/session";
 import { staffPassword } from "../fixtures/staff";
 import { createStaff, freshIp, origin, postLogin, sessionToken, signIn, staffRequest } from "./staff-helpers";
 
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+
+/** A stand-in for the LOGIN_LIMIT binding that never refuses. */
+const allowEveryRequest = { limit: async () => ({ success: true }) };
+
+async function failureRows(column: "email" | "ip", value: string) {
+  const row = await env.DB.prepare(`SELECT count(*) AS n FROM sign_in_failures WHERE ${column} = ?1`)
+    .bind(value)
+    .first<{ n: number }>();
+  return row!.n;
+}
+
+/** Waits for a fresh wall-clock minute when the current one is nearly over (LOGIN_LIMIT's windows). */
+async function awayFromMinuteBoundary() {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 250));
+}
 
 async function auditRows(actor: string) {
   const { results } = await env.DB.prepare(
@@ -203,13 +219,18 @@ describe("POST /api/staff/login", () => {
 
   it("throttles a client IP after 20 failures in 15 minutes, whatever the email", async () => {
     const ip = freshIp();
+    // LOGIN_LIMIT (10 a minute per IP) would stop this first; this test is about the D1 count.
+    const bindings = { LOGIN_LIMIT: allowEveryRequest };
     for (let i = 0; i < signInThrottle.maxPerIp; i++) {
       expect(
-        (await postLogin({ email: `guess${i}@example.org`, password: "wrong password" }, { ip })).status,
+        (await postLogin({ email: `guess${i}@example.org`, password: "wrong password" }, { ip, bindings }))
+          .status,
       ).toBe(401);
     }
     const account = await createStaff();
-    expect((await postLogin({ email: account.email, password: staffPassword }, { ip })).status).toBe(429);
+    expect(
+      (await postLogin({ email: account.email, password: staffPassword }, { ip, bindings })).status,
+    ).toBe(429);
     expect(
       (await postLogin({ email: account.email, password: staffPassword }, { ip: freshIp() })).status,
     ).toBe(200);
@@ -297,5 +318,124 @@ describe("sessions", () => {
     expect((await findSession(env.DB, hash, at(2 * sessionLimits.idleMs - 10_000))).status).toBe("active");
     expect((await findSession(env.DB, hash, at(sessionLimits.absoluteMs + 1_000))).status).toBe("expired");
     expect((await findSession(env.DB, hash, at(0))).status).toBe("missing");
+  });
+});
+
+describe("sign-in throttling under load", () => {
+  it("counts guesses made in parallel: at most 5 of 10 at once reach the password check", async () => {
+    const account = await createStaff();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => postLogin({ email: account.email, password: `guess ${i}` })),
+    );
+    const statuses = answers.map((res) => res.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(signInThrottle.maxPerEmail);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10 - signInThrottle.maxPerEmail);
+    expect(await failureRows("email", account.email)).toBe(signInThrottle.maxPerEmail);
+    // The right password is refused too while the guesses count.
+    expect((await postLogin({ email: account.email, password: staffPassword })).status).toBe(429);
+  });
+
+  it("counts parallel guesses from one IP against the IP's limit too", async () => {
+    const ip = freshIp();
+    const bindings = { LOGIN_LIMIT: allowEveryRequest };
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        postLogin({ email: `spray${i}-${ip}@example.org`, password: "wrong password" }, { ip, bindings }),
+      ),
+    );
+    expect(answers.filter((res) => res.status === 401)).toHaveLength(signInThrottle.maxPerIp);
+    expect(answers.filter((res) => res.status === 429)).toHaveLength(30 - signInThrottle.maxPerIp);
+    expect(await failureRows("ip", ip)).toBe(signInThrottle.maxPerIp);
+  });
+
+  it("writes at most one sign_in_throttled audit row per account per window", async () => {
+    const account = await createStaff();
+    for (let i = 0; i < signInThrottle.maxPerEmail; i++) {
+      expect((await postLogin({ email: account.email, password: `wrong ${i}` })).status).toBe(401);
+    }
+    const throttled = await Promise.all(
+      Array.from({ length: 6 }, () => postLogin({ email: account.email, password: "wrong again" })),
+    );
+    expect(throttled.map((res) => res.status)).toEqual(Array(6).fill(429));
+    for (let i = 0; i < 3; i++) {
+      expect((await postLogin({ email: account.email, password: staffPassword })).status).toBe(429);
+    }
+    const actions = (await auditRows(account.email)).map((r) => r.action);
+    expect(actions.filter((a) => a === "sign_in_throttled")).toHaveLength(1);
+    expect(actions.filter((a) => a === "sign_in_failed")).toHaveLength(signInThrottle.maxPerEmail);
+    // Throttled attempts are not counted as failures, so the lock-out is not extended by them.
+    expect(await failureRows("email", account.email)).toBe(signInThrottle.maxPerEmail);
+
+    // 16 minutes on (audit_log is append-only, so the clock moves instead), with the account
+    // locked again, one more throttled row is written, and only one.
+    const later = new Date(Date.now() + 16 * 60_000);
+    for (let i = 0; i < signInThrottle.maxPerEmail; i++) {
+      await env.DB.prepare("INSERT INTO sign_in_failures (at, email, ip) VALUES (?1, ?2, ?3)")
+        .bind(new Date(later.getTime() - 60_000).toISOString(), account.email.toLowerCase(), freshIp())
+        .run();
+    }
+    for (let i = 0; i < 3; i++) {
+      const start = await beginSignIn(env.DB, {
+        email: account.email.toLowerCase(),
+        ip: freshIp(),
+        now: later,
+      });
+      expect(start).toMatchObject({ status: "throttled" });
+    }
+    const after = (await auditRows(account.email)).filter((r) => r.action === "sign_in_throttled");
+    expect(after).toHaveLength(2);
+  });
+
+  it("deletes the attempt's row when the sign-in succeeds", async () => {
+    const account = await createStaff();
+    const ip = freshIp();
+    expect((await postLogin({ email: account.email, password: staffPassword }, { ip })).status).toBe(200);
+    expect(await failureRows("email", account.email)).toBe(0);
+    expect(await failureRows("ip", ip)).toBe(0);
+  });
+
+  it("prunes rows older than the window, whatever email they name, so typed emails do not linger", async () => {
+    const stale = `typo-${crypto.randomUUID()}@example.org`;
+    await env.DB.prepare("INSERT INTO sign_in_failures (at, email, ip) VALUES (?1, ?2, '10.0.0.1')")
+      .bind(minutesAgo(16), stale)
+      .run();
+    await env.DB.prepare("INSERT INTO sign_in_failures (at, email, ip) VALUES (?1, ?2, '10.0.0.1')")
+      .bind(minutesAgo(14), `${stale}.recent`)
+      .run();
+    expect((await postLogin({ email: "someone-else@example.org", password: "wrong" })).status).toBe(401);
+    expect(await failureRows("email", stale)).toBe(0);
+    expect(await failureRows("email", `${stale}.recent`)).toBe(1);
+  });
+
+  it("LOGIN_LIMIT: the 11th sign-in request from one IP within a minute gets 429 before any D1 work", async () => {
+    await awayFromMinuteBoundary();
+    const ip = freshIp();
+    const account = await createStaff();
+    const first = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        postLogin({ email: `limit${i}-${ip}@example.org`, password: "x" }, { ip }),
+      ),
+    );
+    expect(first.map((res) => res.status)).toEqual(Array(10).fill(401));
+    const before = await failureRows("ip", ip);
+    const auditsBefore = await env.DB.prepare("SELECT count(*) AS n FROM audit_log").first<{ n: number }>();
+
+    const limited = await postLogin({ email: account.email, password: staffPassword }, { ip });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("60");
+    expect(limited.headers.get("cache-control")).toBe("no-store");
+    expect(sessionToken(limited)).toBeUndefined();
+    expect(await limited.json()).toMatchObject({
+      error: "too_many_attempts",
+      message: expect.stringMatching(/1 minute/),
+    });
+    // Nothing was read or written for it: no attempt row, no audit row.
+    expect(await failureRows("ip", ip)).toBe(before);
+    const auditsAfter = await env.DB.prepare("SELECT count(*) AS n FROM audit_log").first<{ n: number }>();
+    expect(auditsAfter!.n).toBe(auditsBefore!.n);
+    // A malformed body is limited too (the limit comes before parsing).
+    expect((await postLogin({}, { ip })).status).toBe(429);
+    // Another IP is not affected.
+    expect((await postLogin({ email: account.email, password: staffPassword })).status).toBe(200);
   });
 });

@@ -50,24 +50,40 @@ export function callStaffApi(
 
 const noStore = { "Cache-Control": "no-store" };
 
+/** What a staff page says when the staff API failed on the server's side (or is misconfigured). */
+export const serverTroubleMessage = "Something went wrong on our side. Try again in a minute.";
+
+/** What a staff page says for each 403 of the staff API. */
+export const forbiddenMessages = {
+  access_required: "Open the staff desk through the clinic's Cloudflare Access sign-in.",
+  cross_origin:
+    "Changes are only accepted from the staff desk's own pages. Go back, reload the page and try again.",
+} as const;
+
 /**
  * The response a page gives when the API refused it: to the sign-in page after a 401 (saying
- * why when the session expired), a plain 403 page when Cloudflare Access refused it.
+ * why when the session expired); a plain 403 page naming the reason (Cloudflare Access, or a
+ * change from another origin) after a 403; and for anything else (a 5xx, a misconfigured
+ * deployment, a request the page should not have made) a plain 503 "try again" page. The API's
+ * own details never reach the browser.
  */
 export async function refusal(res: Response): Promise<Response> {
   // The in-process call may have cleared the cookies; pass that on to the browser.
   const headers = new Headers(noStore);
   for (const cookie of res.headers.getSetCookie()) headers.append("Set-Cookie", cookie);
+  const body: { reason?: string; error?: string } = await res.json<object>().catch(() => ({}));
   if (res.status === 401) {
-    const body = await res.json<{ reason?: string }>().catch(() => ({ reason: undefined }));
     headers.set("Location", body.reason === "expired" ? "/staff/login?expired=1" : "/staff/login");
     return new Response(null, { status: 303, headers });
   }
   headers.set("Content-Type", "text/plain; charset=utf-8");
-  return new Response("Open the staff desk through the clinic's Cloudflare Access sign-in.", {
-    status: 403,
-    headers,
-  });
+  if (res.status === 403) {
+    const text =
+      body.error === "cross_origin" ? forbiddenMessages.cross_origin : forbiddenMessages.access_required;
+    return new Response(text, { status: 403, headers });
+  }
+  headers.set("Retry-After", "60");
+  return new Response(serverTroubleMessage, { status: 503, headers });
 }
 
 /** The signed-in staff member, or the response that sends the browser to sign in. */

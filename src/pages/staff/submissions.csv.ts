@@ -17,6 +17,6 @@ export const GET: APIRoute = async (context) => {
   const search = context.cookies.get(searchCookie)?.value;
   if (search) query.set("q", search);
   const res = await callStaffApi(context, `/api/staff/submissions.csv?${query}`);
-  if (res.status === 401 || res.status === 403) return refusal(res);
+  if (res.status === 401 || res.status === 403 || res.status >= 500) return refusal(res);
   return res;
 };

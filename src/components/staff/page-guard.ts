@@ -1,0 +1,121 @@
+/**
+ * What the staff pages' no-JavaScript forms need around a POST, and the answers they give: no
+ * answer of a staff page may be cached, redirects included. Nothing here needs the Worker's
+ * bindings, so it runs (and is tested) anywhere.
+ *
+ * Astro's `checkOrigin` refuses a cross-site POST only for the form content types; a JSON or
+ * text/plain POST reached `Request.formData()`, which threw (500). `readStaffForm` refuses those
+ * before parsing, whatever the content type.
+ */
+import { searchCookiePath } from "../../../functions/staff/auth";
+
+/** Largest form body a staff page reads: a note is at most 2,000 characters. */
+export const maxStaffFormBytes = 16 * 1024;
+
+const formTypes = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+const noStore = { "Cache-Control": "no-store" } as const;
+
+/** The search cookie's options: a session cookie (no Max-Age, no Expires), HTTPS-only, for /staff. */
+export const searchCookieOptions = {
+  path: searchCookiePath,
+  secure: true,
+  httpOnly: true,
+  sameSite: "strict",
+} as const;
+
+/** A 303 to `location` that no cache keeps; `Set-Cookie` values are passed on. */
+export function seeOther(location: string, setCookies: readonly string[] = []): Response {
+  const headers = new Headers({ Location: location, ...noStore });
+  for (const cookie of setCookies) headers.append("Set-Cookie", cookie);
+  return new Response(null, { status: 303, headers });
+}
+
+/** A short plain-text answer that no cache keeps. */
+export function plainAnswer(status: number, text: string, headers: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", ...noStore, ...headers },
+  });
+}
+
+/**
+ * True when the request comes from a page of this site: its `Origin` is the page's own, or the
+ * browser says `Sec-Fetch-Site: same-origin` (the same rule as the staff API's gate). A request
+ * with neither (a script, curl) is not.
+ */
+export function isSameOrigin(request: Request, url: URL): boolean {
+  const origin = request.headers.get("origin");
+  if (origin !== null && origin === url.origin) return true;
+  return request.headers.get("sec-fetch-site") === "same-origin";
+}
+
+function mediaType(contentType: string | null): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+class TooLarge extends Error {}
+
+/** The body's bytes, refusing (TooLarge) as soon as it passes `limit`, whatever Content-Length said. */
+async function readAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = new Uint8Array(limit);
+  let length = 0;
+  if (!request.body) return bytes.subarray(0, 0);
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (length + value.byteLength > limit) {
+      await reader.cancel().catch(() => {});
+      throw new TooLarge();
+    }
+    bytes.set(value, length);
+    length += value.byteLength;
+  }
+  return bytes.subarray(0, length);
+}
+
+export type StaffForm = { ok: true; form: FormData } | { ok: false; response: Response };
+
+/**
+ * The posted form of a staff page, or the answer to give instead: 403 for a POST from another
+ * origin (any content type), 415 for anything but a urlencoded or multipart form, 413 for a body
+ * over 16 KB, 400 for one that cannot be parsed. Never throws.
+ */
+export async function readStaffForm(request: Request, url: URL): Promise<StaffForm> {
+  const refuse = (status: number, text: string): StaffForm => ({
+    ok: false,
+    response: plainAnswer(status, text),
+  });
+  if (!isSameOrigin(request, url)) {
+    return refuse(
+      403,
+      "This form only works from the staff desk's own pages. Go back, reload the page and try again.",
+    );
+  }
+  const contentType = request.headers.get("content-type");
+  if (!formTypes.has(mediaType(contentType))) {
+    return refuse(415, "Send this form from the staff desk's page.");
+  }
+  const declared = request.headers.get("content-length");
+  if (declared !== null && (!/^\d+$/.test(declared.trim()) || Number(declared) > maxStaffFormBytes)) {
+    return /^\d+$/.test(declared.trim())
+      ? refuse(413, "That form is too large to send. Shorten what you typed and try again.")
+      : refuse(400, "That form could not be read. Reload the page and try again.");
+  }
+  try {
+    const bytes = await readAtMost(request, maxStaffFormBytes);
+    const form = await new Response(bytes, { headers: { "Content-Type": contentType! } }).formData();
+    return { ok: true, form };
+  } catch (error) {
+    return error instanceof TooLarge
+      ? refuse(413, "That form is too large to send. Shorten what you typed and try again.")
+      : refuse(400, "That form could not be read. Reload the page and try again.");
+  }
+}
+
+/** A form field as text ("" when it is missing or a file). */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
