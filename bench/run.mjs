@@ -9,6 +9,7 @@ import { gzipSync } from "node:zlib";
 import path from "node:path";
 import autocannon from "autocannon";
 import { chromium } from "playwright-core";
+import { prescriptionBody } from "../test/fixtures/submissions.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.BENCH_PORT ?? 8795);
@@ -57,27 +58,9 @@ async function waitForHealth(server) {
   throw new Error(`no answer at ${base}`);
 }
 
-function prescriptionBody(i) {
-  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  return {
-    patientFirstName: "Bench",
-    patientLastName: `Patient${i}`,
-    dateOfBirth: "1980-04-27",
-    phone: "541-555-0123",
-    preferredContact: "phone",
-    prescriberName: "Dana Whitfield",
-    prescriberCredential: "MD",
-    prescriberPhone: "541-555-0199",
-    prescriberNpi: "1234567893",
-    startDate: day(-7),
-    endDate: day(77),
-    visitsAuthorized: 8,
-    diagnosisCodes: ["M54.2"],
-    focusAreas: "Neck",
-    insuranceCarrier: "Example Health Plan",
-    memberId: `XZ${i}`,
-    consent: true,
-  };
+/** A valid, unique prescription as JSON, from the same fixture the tests use. */
+function prescriptionJson(i) {
+  return JSON.stringify({ ...prescriptionBody({ memberId: `XZ${i}` }), patientLastName: `Patient${i}` });
 }
 
 /** Every public page in Chromium: bytes on the wire, JavaScript bytes, request count. */
@@ -193,7 +176,7 @@ async function measureApi() {
               "idempotency-key": crypto.randomUUID(),
               "cf-connecting-ip": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
             };
-            request.body = JSON.stringify(prescriptionBody(n));
+            request.body = prescriptionJson(n);
             return request;
           },
         },
@@ -240,7 +223,7 @@ async function measureExactlyOnce() {
             "idempotency-key": key,
             "cf-connecting-ip": `10.200.${index >> 8}.${index & 255}`,
           },
-          body: JSON.stringify({ ...prescriptionBody(i), patientLastName: tag }),
+          body: JSON.stringify({ ...JSON.parse(prescriptionJson(i)), patientLastName: tag }),
         });
         return res.status;
       } catch {

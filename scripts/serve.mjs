@@ -19,10 +19,14 @@ const env = {
 };
 const persist = values["persist-to"] ? ["--persist-to", values["persist-to"]] : [];
 
-const migrate = spawnSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...persist], {
-  env,
-  stdio: "inherit",
-});
+const migrate = spawnSync(
+  "wrangler",
+  ["d1", "migrations", "apply", "DB", "--local", "-c", "wrangler.toml", ...persist],
+  {
+    env,
+    stdio: "inherit",
+  },
+);
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const server = spawn(
