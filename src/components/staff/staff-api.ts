@@ -5,6 +5,7 @@
  */
 import { env } from "cloudflare:workers";
 import { api } from "../../../functions/app";
+import { readStaffForm } from "./page-guard";
 
 /** What a page needs from its request: Astro's `Astro` and endpoint contexts both fit. */
 export interface PageContext {
@@ -93,4 +94,28 @@ export async function requireStaff(
   const res = await callStaffApi(page, "/api/staff/me");
   if (res.ok) return { ok: true, me: await res.json<StaffMe>() };
   return { ok: false, response: await refusal(res) };
+}
+
+/** What a signed-in staff page needs from Astro: its request, and its response to mark no-store. */
+export interface StaffPageContext extends PageContext {
+  response: { headers: Headers };
+}
+
+/**
+ * The start of every signed-in staff page: marks the answer no-store, checks a form post (origin,
+ * type, size) before anything else is done with it, then asks who is signed in. Gives the posted
+ * form (undefined for a GET) and the staff member, or the response to give instead.
+ */
+export async function staffPageRequest(
+  page: StaffPageContext,
+): Promise<{ ok: true; form: FormData | undefined; me: StaffMe } | { ok: false; response: Response }> {
+  page.response.headers.set("Cache-Control", "no-store");
+  let form: FormData | undefined;
+  if (page.request.method === "POST") {
+    const posted = await readStaffForm(page.request, page.url);
+    if (!posted.ok) return posted;
+    form = posted.form;
+  }
+  const auth = await requireStaff(page);
+  return auth.ok ? { ok: true, form, me: auth.me } : auth;
 }
