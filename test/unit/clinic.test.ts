@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import {
+  clinic,
+  contactOptions,
+  contactSentence,
+  formatCents,
+  mailingAddress,
+} from "../../src/shared/clinic";
+
+describe("ways to reach the clinic", () => {
+  it("always offer the street address, so no sentence ends in a blank", () => {
+    expect(contactSentence({})).toBe(
+      "write to or visit us at 227 NE Hillcrest Drive, Grants Pass, Oregon 97526",
+    );
+    expect(contactOptions({ phone: undefined, email: undefined }).map((o) => o.kind)).toEqual(["mail"]);
+  });
+
+  it("list phone and email when they are configured, with working links", () => {
+    const options = contactOptions({ phone: "541-555-0100", email: "desk@example.org" });
+    expect(options.map((o) => o.href)).toEqual(["tel:5415550100", "mailto:desk@example.org", undefined]);
+    expect(contactSentence({ phone: "541-555-0100", email: "desk@example.org" })).toBe(
+      "call 541-555-0100, email desk@example.org or write to or visit us at 227 NE Hillcrest Drive, Grants Pass, Oregon 97526",
+    );
+  });
+
+  it("never produce a dangling 'at' or an empty link", () => {
+    for (const c of [{}, { phone: "541-555-0100" }, { email: "desk@example.org" }]) {
+      const sentence = contactSentence(c);
+      expect(sentence).not.toMatch(/\bat\s*[.,]?$|\bat\s+(or|,)/);
+      for (const o of contactOptions(c)) expect(o.href ?? "x").not.toMatch(/^(tel|mailto):$/);
+    }
+  });
+});
+
+describe("clinic facts", () => {
+  it("charge $30 per 15-minute unit", () => {
+    expect(clinic.cashRatePerUnitCents).toBe(3000);
+    expect(clinic.unitMinutes).toBe(15);
+    expect(formatCents(clinic.cashRatePerUnitCents)).toBe("$30.00");
+  });
+
+  it("format cents as dollars without floating-point money", () => {
+    expect(formatCents(0)).toBe("$0.00");
+    expect(formatCents(5)).toBe("$0.05");
+    expect(formatCents(123456789)).toBe("$1,234,567.89");
+    expect(formatCents(-2750)).toBe("-$27.50");
+  });
+
+  it("mail prescriptions to the clinic's street address", () => {
+    expect(mailingAddress()).toBe("227 NE Hillcrest Drive, Grants Pass, Oregon 97526");
+  });
+});
