@@ -9,6 +9,7 @@ import { gzipSync } from "node:zlib";
 import path from "node:path";
 import autocannon from "autocannon";
 import { chromium } from "playwright-core";
+import { publicPages } from "../src/shared/site-pages.ts";
 import { prescriptionBody } from "../test/fixtures/submissions.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -26,16 +27,8 @@ const env = {
   ASTRO_TELEMETRY_DISABLED: "1",
 };
 
-const pages = [
-  { path: "/", kind: "guide" },
-  { path: "/insurance", kind: "guide" },
-  { path: "/pricing", kind: "guide" },
-  { path: "/mva", kind: "guide" },
-  { path: "/privacy", kind: "guide" },
-  { path: "/estimate", kind: "estimate" },
-  { path: "/forms/prescription", kind: "form" },
-  { path: "/forms/mva-claim", kind: "form" },
-];
+// Every public page, from the same list the layout, sitemap and browser tests use.
+const pages = publicPages.map(({ path, kind }) => ({ path, kind }));
 
 const budgets = [];
 function budget(name, actual, limit, ok) {
@@ -327,7 +320,7 @@ async function main() {
         budget(`${row.path} transferred ≤ 30 KB`, kb(row.bytes), "30 KB", row.bytes <= 30 * 1024);
         budget(`${row.path} JavaScript = 0`, kb(row.jsBytes), "0 KB", row.jsBytes === 0);
       }
-      if (row.kind === "estimate")
+      if (row.kind === "tool")
         budget(`${row.path} JS ≤ 12 KB gz`, kb(row.jsBytes), "12 KB", row.jsBytes <= 12 * 1024);
       if (row.kind === "form")
         budget(`${row.path} JS ≤ 25 KB gz`, kb(row.jsBytes), "25 KB", row.jsBytes <= 25 * 1024);
