@@ -18,6 +18,7 @@ const base = `http://localhost:${port}`;
 const state = path.join(root, ".wrangler/bench-state");
 const loadSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const env = {
   ...process.env,
@@ -307,8 +308,13 @@ async function main() {
     await waitForHealth(server);
     log("pages in Chromium…");
     const pageRows = await measurePages();
-    log("Lighthouse (about 15 s a page)…");
-    for (const row of pageRows) Object.assign(row, lighthouse(base + row.path));
+    log(`Lighthouse, ${lighthouseRuns} runs a page (about 15 s each)…`);
+    for (const row of pageRows) {
+      // Lighthouse varies from run to run on a busy machine: report the median run by performance score.
+      const runs = Array.from({ length: lighthouseRuns }, () => lighthouse(base + row.path));
+      runs.sort((a, b) => a.performance - b.performance || a.tbtMs - b.tbtMs);
+      Object.assign(row, runs[Math.floor(runs.length / 2)]);
+    }
     log(`API under load (${loadSeconds} s each, ${connections} connections)…`);
     const api = await measureApi();
     log("exactly once under load…");
