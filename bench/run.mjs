@@ -10,6 +10,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { chromium } from "playwright-core";
 import { publicPages } from "../src/shared/site-pages.ts";
+import { countSubmissions } from "../test/fixtures/local-d1.ts";
 import { prescriptionBody } from "../test/fixtures/submissions.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -208,25 +209,6 @@ async function measureApi() {
   return results;
 }
 
-function countRows(where) {
-  const out = execFileSync(
-    "wrangler",
-    [
-      "d1",
-      "execute",
-      "DB",
-      "--local",
-      "--persist-to",
-      state,
-      "--json",
-      "--command",
-      `SELECT count(*) AS n FROM submissions WHERE ${where}`,
-    ],
-    { env, cwd: root, encoding: "utf8" },
-  );
-  return JSON.parse(out)[0].results[0].n;
-}
-
 /** 500 concurrent valid submissions, 100 of them repeating an earlier one's key → 400 rows. */
 async function measureExactlyOnce() {
   const tag = `once-${Date.now()}`;
@@ -254,7 +236,7 @@ async function measureExactlyOnce() {
   return {
     sent: all.length,
     repeatedKeys: repeats.length,
-    newRows: countRows(`patient_last_name = '${tag}'`),
+    newRows: countSubmissions(state, `patient_last_name = '${tag}'`),
     responses5xx: statuses.filter((s) => s >= 500).length,
     responses201: statuses.filter((s) => s === 201).length,
     otherResponses: statuses.filter((s) => s !== 201 && s < 500).length,

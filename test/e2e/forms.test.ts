@@ -1,10 +1,8 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { countSubmissions } from "../fixtures/local-d1";
 import { baseURL, expectNoAxeViolations, launch, openPage } from "./browser";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const referencePattern = /^(RX|MVA)-[A-Z0-9]{7}$/;
 
 let browser: Browser;
@@ -25,31 +23,7 @@ function open(options: BrowserContextOptions = {}) {
 /** How many rows the served site's local D1 holds for a reference. */
 function storedCount(reference: string): number {
   expect(reference).toMatch(referencePattern);
-  const out = execFileSync(
-    "wrangler",
-    [
-      "d1",
-      "execute",
-      "DB",
-      "--local",
-      "--persist-to",
-      inject("d1State"),
-      "--json",
-      "--command",
-      `SELECT count(*) AS n FROM submissions WHERE reference = '${reference}'`,
-    ],
-    {
-      cwd: root,
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        PATH: `${path.join(root, "node_modules/.bin")}:${process.env.PATH}`,
-        CLOUDFLARE_CF_FETCH_ENABLED: "false",
-        WRANGLER_SEND_METRICS: "false",
-      },
-    },
-  );
-  return (JSON.parse(out) as { results: { n: number }[] }[])[0]!.results[0]!.n;
+  return countSubmissions(inject("d1State"), `reference = '${reference}'`);
 }
 
 /** A date `days` ago as month/day/year, the way patients type it. */
