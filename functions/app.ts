@@ -1,19 +1,17 @@
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
 import { estimate } from "./estimate";
 import { health } from "./health";
 import { icd10 } from "./icd10";
-import { mvaClaims } from "./mva-claims";
-import { prescriptions } from "./prescriptions";
+import type { AppEnv } from "./env";
 import { staff } from "./staff";
+import { submissionResources } from "./submission-resource";
 
-export type AppEnv = { Bindings: Env };
+const app = new Hono<AppEnv>().basePath("/api");
 
-/** The edge API: every `/api/*` request, handed over by `src/pages/api/[...path].ts`. */
-export const api = new Hono<AppEnv>().basePath("/api");
-
-api.use(
+app.use(
   secureHeaders({
     // A route may set a stricter or page-specific policy itself (the form error page hashes its style).
     overwrite: false,
@@ -36,16 +34,25 @@ api.use(
   }),
 );
 
-api.route("/health", health);
-api.route("/estimate", estimate);
-api.route("/icd10", icd10);
-api.route("/prescriptions", prescriptions);
-api.route("/mva-claims", mvaClaims);
-api.route("/staff", staff);
+/**
+ * The edge API: every `/api/*` request, handed over by `src/pages/api/[...path].ts`. The routes
+ * are chained so that `AppType` describes them for Hono's typed client.
+ */
+export const api = app
+  .route("/health", health)
+  .route("/estimate", estimate)
+  .route("/icd10", icd10)
+  .route("/staff", staff)
+  // One resource per submission kind in the registry: POST /api/prescriptions, /api/mva-claims, …
+  .route("/", submissionResources);
 
 api.notFound((c) => c.json({ error: "not_found" }, 404));
 
 api.onError((err, c) => {
+  // A validator's own refusal (a malformed body) keeps its status, with our one error shape.
+  if (err instanceof HTTPException && err.status < 500) {
+    return c.json({ error: err.status === 400 ? "malformed_body" : "request_refused" }, err.status);
+  }
   // Log the kind of failure only: messages from D1 or zod can quote patient input.
   console.error(JSON.stringify({ event: "api_error", name: err.name, path: routePath(c) }));
   return c.json({ error: "internal_error" }, 500);

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { estimateInputSchema } from "../src/shared/estimate-input";
 import { estimateCost } from "../src/shared/estimator";
-import type { AppEnv } from "./app";
+import type { AppEnv } from "./env";
 
 /**
  * `GET /api/estimate?minutes=60&visits=8&allowedPerUnit=25…`: the out-of-pocket estimate, visit by

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppEnv } from "./app";
+import type { AppEnv } from "./env";
 
 /** `GET /api/health`: 200 when D1 answers a trivial query, 503 when it does not. */
 export const health = new Hono<AppEnv>().get("/", async (c) => {

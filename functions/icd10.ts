@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { searchIcd10 } from "../src/shared/icd10";
-import type { AppEnv } from "./app";
+import type { AppEnv } from "./env";
 
 /** `GET /api/icd10?q=`: up to 20 ICD-10-CM codes by code prefix or by words, for the diagnosis-code combobox. */
 export const icd10 = new Hono<AppEnv>().get("/", (c) => {

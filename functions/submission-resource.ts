@@ -1,27 +1,21 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { setCookie } from "hono/cookie";
-import type * as z from "zod/mini";
-import { formatIssues, type FieldIssue } from "../src/shared/schemas/common";
-import type { AppEnv } from "./app";
-import { newReference, saveSubmission, type NewSubmission, type SubmissionKind } from "./db/submissions";
+import { formatIssues, idempotencyKeyPattern, type FieldIssue } from "../src/shared/schemas/common";
+import {
+  confirmationCookie,
+  kindSpec,
+  submissionKindIds,
+  type NewSubmission,
+  type SubmissionKind,
+} from "../src/shared/submissions/registry";
+import { requestClientKey } from "./client-key";
+import { newReference, saveSubmission } from "./db/submissions";
+import type { AppEnv } from "./env";
 import { formErrorPage } from "./form-error-page";
 
 /** Largest accepted request body: a filled form is a few KB. */
-export const maxBodyBytes = 64 * 1024;
-
-/** Cookie that carries a fresh reference to the confirmation page, so no reference sits in a URL. */
-export const receivedCookie = "received";
-
-const idempotencyKeyPattern = /^[A-Za-z0-9_-]{16,64}$/;
-
-interface ResourceOptions<S extends z.ZodMiniType> {
-  kind: SubmissionKind;
-  schema: S;
-  formPath: string;
-  formTitle: string;
-  notices?: (input: z.output<S>) => string[];
-}
+const maxBodyBytes = 64 * 1024;
 
 type Body = { mode: "json" | "form"; value: unknown } | { error: Response };
 
@@ -60,38 +54,15 @@ function idempotencyKeyOf(c: Context<AppEnv>, body: unknown): string | null | un
 }
 
 /**
- * The rate-limit key for a client: its IPv4 address, or its IPv6 /64 (one subscriber usually holds
- * a whole /64 and could otherwise rotate addresses inside it).
- */
-export function clientKey(ip: string | undefined): string {
-  if (!ip) return "unknown";
-  if (!ip.includes(":")) return ip;
-  const [head = "", tail = ""] = ip.split("::");
-  const headParts = head ? head.split(":") : [];
-  const tailParts = tail ? tail.split(":") : [];
-  const groups = ip.includes("::")
-    ? [...headParts, ...Array(8 - headParts.length - tailParts.length).fill("0"), ...tailParts]
-    : headParts;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ""))
-    .join(":")}::/64`;
-}
-
-/**
  * One public submission resource (`POST /`): JSON → 201 `{ reference }`, a form post → 303 to the
  * confirmation page; invalid → 422 with field paths and messages (JSON) or an accessible HTML list
  * (form post). Stores each submission exactly once per idempotency key.
  */
-export function submissionResource<S extends z.ZodMiniType>(options: ResourceOptions<S>) {
+function submissionResource(kind: SubmissionKind) {
+  const spec = kindSpec(kind);
+  const schema = spec.schema();
   const succeed = (c: Context<AppEnv>, mode: "json" | "form", reference: string, notices: string[] = []) => {
-    setCookie(c, receivedCookie, reference, {
-      path: "/forms/received",
-      httpOnly: true,
-      secure: true,
-      sameSite: "Strict",
-      maxAge: 30 * 60,
-    });
+    setCookie(c, confirmationCookie.name, reference, confirmationCookie.options);
     c.header("Cache-Control", "no-store");
     if (mode === "form") return c.redirect("/forms/received", 303);
     return c.json({ reference, notices }, 201);
@@ -100,14 +71,13 @@ export function submissionResource<S extends z.ZodMiniType>(options: ResourceOpt
   const invalid = (c: Context<AppEnv>, mode: "json" | "form", issues: FieldIssue[]) =>
     mode === "json"
       ? c.json({ error: "validation_failed", issues }, 422)
-      : formErrorPage(c, { issues, formPath: options.formPath, formTitle: options.formTitle });
+      : formErrorPage(c, { issues, formPath: spec.formPath, formTitle: spec.formTitle });
 
   return new Hono<AppEnv>().post(
     "/",
     bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json({ error: "payload_too_large" }, 413) }),
     async (c) => {
-      const ip = clientKey(c.req.header("cf-connecting-ip"));
-      const { success } = await c.env.SUBMIT_LIMIT.limit({ key: `${options.kind}:${ip}` });
+      const { success } = await c.env.SUBMIT_LIMIT.limit({ key: `${kind}:${requestClientKey(c)}` });
       if (!success) {
         c.header("Retry-After", "60");
         return c.json({ error: "rate_limited" }, 429);
@@ -119,7 +89,7 @@ export function submissionResource<S extends z.ZodMiniType>(options: ResourceOpt
       const record = typeof body.value === "object" && body.value !== null ? body.value : {};
       const honeypot = (record as Record<string, unknown>).website;
       if (typeof honeypot === "string" && honeypot.trim() !== "") {
-        return succeed(c, body.mode, newReference(options.kind));
+        return succeed(c, body.mode, newReference(kind));
       }
 
       const key = idempotencyKeyOf(c, body.value);
@@ -132,11 +102,11 @@ export function submissionResource<S extends z.ZodMiniType>(options: ResourceOpt
         ]);
       }
 
-      const parsed = options.schema.safeParse(body.value);
+      const parsed = schema.safeParse(body.value);
       if (!parsed.success) return invalid(c, body.mode, formatIssues(parsed.error));
 
       const { website: _honeypot, idempotencyKey: _key, ...fields } = parsed.data as Record<string, unknown>;
-      const submission = { kind: options.kind, input: fields } as NewSubmission;
+      const submission = { kind, input: fields } as NewSubmission;
       const result = await saveSubmission(c.env.DB, submission, key ?? crypto.randomUUID());
       if (result.outcome === "key_conflict") {
         const message =
@@ -145,13 +115,18 @@ export function submissionResource<S extends z.ZodMiniType>(options: ResourceOpt
           ? c.json({ error: "idempotency_key_reused", message }, 409)
           : formErrorPage(c, {
               issues: [{ path: "", message }],
-              formPath: options.formPath,
-              formTitle: options.formTitle,
+              formPath: spec.formPath,
+              formTitle: spec.formTitle,
               status: 409,
             });
       }
       if (result.outcome === "replayed") c.header("Idempotent-Replayed", "true");
-      return succeed(c, body.mode, result.reference, options.notices?.(parsed.data) ?? []);
+      return succeed(c, body.mode, result.reference, spec.notices(parsed.data));
     },
   );
 }
+
+/** Every kind's public resource, mounted at its `apiPath` (`POST /api/prescriptions`, …). */
+export const submissionResources = new Hono<AppEnv>();
+for (const kind of submissionKindIds)
+  submissionResources.route(kindSpec(kind).apiPath, submissionResource(kind));

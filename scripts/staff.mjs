@@ -16,11 +16,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { webcrypto } from "node:crypto";
+// Node 24 runs the Worker's TypeScript module as it is (type stripping): one PBKDF2 for both.
+import { hashPassword, minPasswordLength } from "../functions/staff/password.ts";
 
-/** Matches `pbkdf2Iterations` in functions/staff/password.ts: the most workerd accepts. */
-export const PBKDF2_ITERATIONS = 100_000;
-export const MIN_PASSWORD_LENGTH = 12;
+export { hashPassword };
+export const MIN_PASSWORD_LENGTH = minPasswordLength;
 const MAX_PASSWORD_LENGTH = 1024;
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -36,21 +36,6 @@ Options:
   --reset             give an existing account a new password (signs it out everywhere)
   --remote            write to the deployed D1 database instead of the local one
   --persist-to <dir>  local state folder, as given to \`wrangler dev --persist-to\``;
-
-/** `pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>` with a random 16-byte salt. */
-export async function hashPassword(password, iterations = PBKDF2_ITERATIONS) {
-  const salt = webcrypto.getRandomValues(new Uint8Array(16));
-  const key = await webcrypto.subtle.importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, [
-    "deriveBits",
-  ]);
-  const bits = await webcrypto.subtle.deriveBits(
-    { name: "PBKDF2", hash: "SHA-256", salt, iterations },
-    key,
-    256,
-  );
-  const b64 = (bytes) => Buffer.from(bytes).toString("base64");
-  return `pbkdf2-sha256$${iterations}$${b64(salt)}$${b64(new Uint8Array(bits))}`;
-}
 
 /** A SQL string literal: quotes doubled; control characters refused rather than escaped. */
 export function sqlText(value) {

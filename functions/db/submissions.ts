@@ -1,15 +1,22 @@
-import type { MvaClaimInput } from "../../src/shared/schemas/mva-claim";
-import type { PrescriptionInput } from "../../src/shared/schemas/prescription";
-
-export type SubmissionKind = "prescription" | "mva_claim";
-export type SubmissionStatus = "new" | "in_review" | "needs_info" | "accepted" | "closed" | "declined";
-
-/** A validated submission of either kind, as the forms send it. */
-export type NewSubmission =
-  { kind: "prescription"; input: PrescriptionInput } | { kind: "mva_claim"; input: MvaClaimInput };
+/**
+ * Submissions in D1: storing one exactly once per idempotency key, and reading one back with
+ * its notes and audit trail. The columns staff filter and sort on come from the kind's registry
+ * entry; `fields` holds the whole validated submission as JSON.
+ */
+import { sha256Hex } from "../../src/shared/sha256";
+import type { Submission, SubmissionNote } from "../../src/shared/staff-contract";
+import {
+  kindSpec,
+  submissionKinds,
+  type NewSubmission,
+  type SubmissionKind,
+  type StoredColumns,
+} from "../../src/shared/submissions/registry";
+import type { SubmissionStatus } from "../../src/shared/submissions/statuses";
+import { auditTrailStatement, toAuditEntry } from "./audit";
 
 /** One row of `submissions`, as D1 returns it. */
-export interface SubmissionRow {
+export interface SubmissionRow extends StoredColumns {
   id: number;
   reference: string;
   kind: SubmissionKind;
@@ -20,54 +27,30 @@ export interface SubmissionRow {
   patient_first_name: string;
   patient_last_name: string;
   date_of_birth: string;
-  start_date: string | null;
-  end_date: string | null;
-  visits_authorized: number | null;
-  visits_used: number;
-  accident_date: string | null;
-  claim_number: string | null;
   fields: string;
 }
 
-/** A stored submission in the clinic's words. */
-export type Submission = {
-  id: number;
-  reference: string;
-  status: SubmissionStatus;
-  receivedAt: string;
-  visitsUsed: number;
-} & NewSubmission;
-
 export function toSubmission(row: SubmissionRow): Submission {
-  const base = {
+  return {
     id: row.id,
     reference: row.reference,
     status: row.status,
     receivedAt: row.received_at,
     visitsUsed: row.visits_used,
-  };
-  return row.kind === "prescription"
-    ? { ...base, kind: "prescription", input: JSON.parse(row.fields) as PrescriptionInput }
-    : { ...base, kind: "mva_claim", input: JSON.parse(row.fields) as MvaClaimInput };
+    kind: row.kind,
+    input: JSON.parse(row.fields),
+  } as Submission;
 }
 
 // Crockford-style alphabet without 0/O, 1/I/L and U: easy to read aloud over the phone.
 const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-const REFERENCE_PREFIX: Record<SubmissionKind, string> = { prescription: "RX", mva_claim: "MVA" };
 
-/** A short, readable, unguessable reference such as `RX-7K3Q9P` (29^7 ≈ 1.7e10 possibilities). */
+/** A short, readable, unguessable reference such as `RX-7K3Q9PA` (29^7 ≈ 1.7e10 possibilities). */
 export function newReference(kind: SubmissionKind): string {
   const bytes = crypto.getRandomValues(new Uint8Array(7));
   let code = "";
   for (const byte of bytes) code += REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length];
-  return `${REFERENCE_PREFIX[kind]}-${code}`;
-}
-
-/** SHA-256 of the normalised submission: tells a true retry from a different form sent with a reused key. */
-export async function payloadHash(submission: NewSubmission): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(submission));
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${submissionKinds[kind].referencePrefix}-${code}`;
 }
 
 export type SaveResult =
@@ -78,7 +61,8 @@ export type SaveResult =
 /**
  * Stores a submission exactly once per idempotency key, with its audit row, in one batch.
  * A retry with the same key and the same form returns the first reference; racing retries
- * are settled by the UNIQUE index on `idempotency_key`.
+ * are settled by the UNIQUE index on `idempotency_key`. The payload hash tells a true retry
+ * from a different form sent with a reused key.
  */
 export async function saveSubmission(
   db: D1Database,
@@ -86,11 +70,10 @@ export async function saveSubmission(
   idempotencyKey: string,
   now: Date = new Date(),
 ): Promise<SaveResult> {
-  const hash = await payloadHash(submission);
+  const hash = await sha256Hex(JSON.stringify(submission));
   const at = now.toISOString();
   const { input } = submission;
-  const rx = submission.kind === "prescription" ? submission.input : undefined;
-  const mva = submission.kind === "mva_claim" ? submission.input : undefined;
+  const columns = kindSpec(submission.kind).columns(input);
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference(submission.kind);
@@ -100,8 +83,8 @@ export async function saveSubmission(
           .prepare(
             `INSERT INTO submissions (reference, kind, idempotency_key, payload_hash, received_at,
                patient_first_name, patient_last_name, date_of_birth, start_date, end_date,
-               visits_authorized, accident_date, claim_number, fields)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+               visits_authorized, accident_date, claim_number, fields, key_date)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
              ON CONFLICT (idempotency_key) DO NOTHING`,
           )
           .bind(
@@ -113,12 +96,13 @@ export async function saveSubmission(
             input.patientFirstName,
             input.patientLastName,
             input.dateOfBirth,
-            rx?.startDate ?? null,
-            rx?.endDate ?? null,
-            rx?.visitsAuthorized ?? null,
-            mva?.accidentDate ?? null,
-            mva?.claimNumber ?? null,
+            columns.start_date,
+            columns.end_date,
+            columns.visits_authorized,
+            columns.accident_date,
+            columns.claim_number,
             JSON.stringify(input),
+            columns.key_date,
           ),
         db
           .prepare(
@@ -144,8 +128,80 @@ export async function saveSubmission(
   throw new Error("could not allocate a unique reference");
 }
 
-/** The submission with this id, or null. */
-export async function findSubmission(db: D1Database, id: number): Promise<Submission | null> {
-  const row = await db.prepare("SELECT * FROM submissions WHERE id = ?1").bind(id).first<SubmissionRow>();
-  return row ? toSubmission(row) : null;
+/** A submission with its notes and audit trail, newest first. */
+export interface SubmissionRecord {
+  submission: Submission;
+  notes: SubmissionNote[];
+  audit: ReturnType<typeof toAuditEntry>[];
+}
+
+interface NoteRow {
+  id: number;
+  at: string;
+  text: string;
+  staff_name: string;
+  staff_email: string;
+}
+
+/**
+ * The submission with this id, its notes and audit trail, after writing the `viewed` audit row
+ * (in the same batch); null when there is no such submission.
+ */
+export async function viewSubmission(
+  db: D1Database,
+  input: { id: number; actor: string; now: Date },
+): Promise<SubmissionRecord | null> {
+  const [, submissionRows, noteRows, auditRows] = await db.batch<Record<string, unknown>>([
+    db
+      .prepare(
+        `INSERT INTO audit_log (at, actor, action, submission_id)
+         SELECT ?2, ?3, 'viewed', id FROM submissions WHERE id = ?1`,
+      )
+      .bind(input.id, input.now.toISOString(), input.actor),
+    db.prepare("SELECT * FROM submissions WHERE id = ?1").bind(input.id),
+    db
+      .prepare(
+        `SELECT n.id, n.at, n.text, a.name AS staff_name, a.email AS staff_email
+         FROM submission_notes n JOIN staff_accounts a ON a.id = n.staff_id
+         WHERE n.submission_id = ?1 ORDER BY n.at DESC, n.id DESC`,
+      )
+      .bind(input.id),
+    auditTrailStatement(db, input.id),
+  ]);
+  const row = submissionRows?.results[0] as SubmissionRow | undefined;
+  if (!row) return null;
+  return {
+    submission: toSubmission(row),
+    notes: ((noteRows?.results ?? []) as unknown as NoteRow[]).map((n) => ({
+      id: n.id,
+      at: n.at,
+      text: n.text,
+      staffName: n.staff_name,
+      staffEmail: n.staff_email,
+    })),
+    audit: ((auditRows?.results ?? []) as unknown as Parameters<typeof toAuditEntry>[0][]).map(toAuditEntry),
+  };
+}
+
+/** What the workflow reads of one submission: its kind, status and visit columns. */
+export interface SubmissionState {
+  id: number;
+  kind: SubmissionKind;
+  status: SubmissionStatus;
+  startDate: string | null;
+  endDate: string | null;
+  visitsAuthorized: number | null;
+  visitsUsed: number;
+}
+
+/** The workflow state of one submission, or null. */
+export async function findSubmissionState(db: D1Database, id: number): Promise<SubmissionState | null> {
+  const row = await db
+    .prepare(
+      `SELECT id, kind, status, start_date AS startDate, end_date AS endDate,
+         visits_authorized AS visitsAuthorized, visits_used AS visitsUsed FROM submissions WHERE id = ?1`,
+    )
+    .bind(id)
+    .first<SubmissionState>();
+  return row ?? null;
 }

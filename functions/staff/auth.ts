@@ -1,17 +1,20 @@
 /**
  * The staff desk's one gate. Every `/api/staff/*` request passes `staffGuard`: no caching,
  * Cloudflare Access (when configured; every request refused with 503 when half-configured),
- * same-origin for changes, and a live session for every route except sign-in. Routes behind it
- * read the session from `c.var.session`.
+ * same-origin for changes, and a live session for every route except sign-in.
+ * Routes behind it read the session from `c.var.session`.
  */
 import type { Context } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { findSession, type SessionLookup, type StaffSession } from "../db/staff";
+import { isSameOrigin } from "../../src/shared/same-origin";
+import { sha256Hex } from "../../src/shared/sha256";
+import { staffCookies } from "../../src/shared/staff-contract";
+import { findSession, type SessionLookup, type StaffSession } from "../db/sessions";
 import { accessHeader, accessSetting, isValidAccessToken, type AccessVars } from "./access";
 
 /** The Worker's bindings plus the optional Access settings (not in wrangler.toml). */
-export type StaffBindings = Env & AccessVars;
+type StaffBindings = Env & AccessVars;
 
 export type StaffEnv = {
   Bindings: StaffBindings;
@@ -19,27 +22,17 @@ export type StaffEnv = {
     /** The request's clock, read once, so every check and timestamp in a request agrees. */
     now: Date;
     /** The signed-in staff member's session (absent only on the sign-in route). */
-    session: StaffSession;
+    session: StaffSession | undefined;
   };
 };
 
-/** The session cookie: `__Host-` pins it to this host, HTTPS and path `/`. */
-export const sessionCookie = "__Host-session";
-
-/** The queue page's search term: a name, so it travels in this cookie, never in a web address. */
-export const searchCookie = "__Secure-staff-search";
-export const searchCookiePath = "/staff";
-
 /** Routes a request without a session may reach. */
-const signInPaths = new Set(["/api/staff/login"]);
+const openPaths = new Set(["/api/staff/login"]);
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** SHA-256 of a session token, hex: what D1 stores instead of the token. */
-export async function tokenHash(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
+export const tokenHash = sha256Hex;
 
 /** A fresh session token: 32 random bytes, base64url. */
 export function newSessionToken(): string {
@@ -50,22 +43,22 @@ export function newSessionToken(): string {
     .replace(/=+$/, "");
 }
 
-/** The client's IP as Cloudflare reports it, for throttling and the audit log. */
+/** The client's address as Cloudflare reports it, for the audit log and session records. */
 export function clientIp(c: Context): string {
   return c.req.header("cf-connecting-ip") ?? "unknown";
 }
 
 /** Clears the session and search cookies. */
 export function clearStaffCookies(c: Context): void {
-  deleteCookie(c, sessionCookie, { path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
-  deleteCookie(c, searchCookie, { path: searchCookiePath, secure: true, httpOnly: true, sameSite: "Strict" });
+  for (const cookie of [staffCookies.session, staffCookies.search])
+    deleteCookie(c, cookie.name, cookie.options);
 }
 
-// A cross-site page cannot make a browser send a matching Origin, nor `Sec-Fetch-Site: same-origin`.
-function isSameOrigin(c: Context): boolean {
-  const origin = c.req.header("origin");
-  if (origin !== undefined && origin === new URL(c.req.url).origin) return true;
-  return c.req.header("sec-fetch-site") === "same-origin";
+/** The session of a route behind the gate (every route but sign-in has one). */
+export function sessionOf(c: Context<StaffEnv>): StaffSession {
+  const session = c.var.session;
+  if (!session) throw new Error("staff route reached without a session");
+  return session;
 }
 
 /** The gate in front of every staff route. */
@@ -91,26 +84,25 @@ export const staffGuard = createMiddleware<StaffEnv>(async (c, next) => {
     });
   }
 
-  if (UNSAFE_METHODS.has(c.req.method) && !isSameOrigin(c)) {
+  if (UNSAFE_METHODS.has(c.req.method) && !isSameOrigin(c.req.raw)) {
     return refuse(403, {
       error: "cross_origin",
       message: "Changes are only accepted from the staff desk itself.",
     });
   }
 
-  if (!signInPaths.has(c.req.path)) {
-    const token = getCookie(c, sessionCookie);
-    const lookup: SessionLookup = token
-      ? await findSession(c.env.DB, await tokenHash(token), now)
-      : { status: "missing" };
-    if (lookup.status !== "active") {
-      if (token) clearStaffCookies(c);
-      return refuse(401, {
-        error: "unauthorized",
-        reason: lookup.status === "expired" ? "expired" : "signed_out",
-      });
-    }
-    c.set("session", lookup.session);
+  const token = getCookie(c, staffCookies.session.name);
+  const lookup: SessionLookup = token
+    ? await findSession(c.env.DB, await tokenHash(token), now)
+    : { status: "missing" };
+  if (lookup.status === "active") c.set("session", lookup.session);
+  else if (!openPaths.has(c.req.path)) {
+    // A stale session or a leftover search term (a patient's name) is cleared on the way out.
+    if (token || getCookie(c, staffCookies.search.name) !== undefined) clearStaffCookies(c);
+    return refuse(401, {
+      error: "unauthorized",
+      reason: lookup.status === "expired" ? "expired" : "signed_out",
+    });
   }
 
   await next();

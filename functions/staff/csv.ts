@@ -7,6 +7,9 @@
  * fold to the ASCII ones. Spreadsheets skip leading spaces before a formula, so checking only the
  * very first character is not enough.
  */
+import { csvColumns, kindSpec, type CsvColumn } from "../../src/shared/submissions/registry";
+import { statusLabels } from "../../src/shared/submissions/statuses";
+import type { ExportedSubmission } from "../db/queue";
 
 const FORMULA_START = /^(?:[\t\r\n]|[\s\p{Cc}\p{Cf}]*[=+\-@|＝＋－＠｜])/u;
 
@@ -27,4 +30,30 @@ export function csvCell(value: CsvValue): string {
 /** A whole file: the header row, then one row per record, each line ending in CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   return [header, ...rows].map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
+}
+
+/**
+ * The queue's CSV export: one row per submission, the registry's `csvColumns` in order, each
+ * filled from what every submission has or from its kind's `csv`. The byte-order mark makes
+ * Excel read the file as UTF-8 (names such as "José").
+ */
+export function submissionsCsv(rows: readonly ExportedSubmission[]): string {
+  const lines = rows.map(({ submission, columns }) => {
+    const spec = kindSpec(submission.kind);
+    const input = submission.input;
+    const values: Partial<Record<CsvColumn, CsvValue>> = {
+      Reference: submission.reference,
+      Kind: spec.label,
+      Status: statusLabels[submission.status],
+      Received: submission.receivedAt,
+      "Last name": input.patientLastName,
+      "First name": input.patientFirstName,
+      "Date of birth": input.dateOfBirth,
+      Phone: input.phone,
+      "Visits used": submission.visitsUsed,
+      ...spec.csv(input, columns),
+    };
+    return csvColumns.map((column) => values[column]);
+  });
+  return `\uFEFF${toCsv(csvColumns, lines)}`;
 }

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { staffGuard, type StaffEnv } from "./auth";
-import { maxStaffBodyBytes } from "./body";
+import { maxStaffBodyBytes } from "./validate";
 import { staffSession } from "./session";
 import { staffSubmissions } from "./submissions";
 

@@ -1,10 +1,14 @@
 /**
- * Staff password hashes: `pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>`, made by
- * `scripts/staff.mjs` with Node's WebCrypto and checked here with the Workers' WebCrypto.
- * 100,000 iterations is the most workerd's PBKDF2 accepts.
+ * Staff password hashes, said once for the CLI (`scripts/staff.mjs`, on Node's WebCrypto) and the
+ * Worker (workerd's WebCrypto): `pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>` with a
+ * random 16-byte salt. 100,000 iterations is the most workerd's PBKDF2 accepts; the iterations
+ * are stored with each hash so a later work factor can be adopted.
  */
 
 export const pbkdf2Iterations = 100_000;
+
+/** The fewest characters a staff password may have. */
+export const minPasswordLength = 12;
 
 const HASH_BITS = 256;
 
@@ -12,15 +16,24 @@ const HASH_BITS = 256;
 // takes as long to refuse as a wrong password.
 const DECOY_HASH = `pbkdf2-sha256$${pbkdf2Iterations}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
 
+/** workerd's constant-time comparison (not in the DOM's SubtleCrypto type). */
+const subtle = crypto.subtle as SubtleCrypto & {
+  timingSafeEqual(a: ArrayBufferView, b: ArrayBufferView): boolean;
+};
+
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+function toBase64(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes));
 }
 
 async function derive(
   password: string,
   salt: Uint8Array<ArrayBuffer>,
   iterations: number,
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, [
     "deriveBits",
   ]);
@@ -32,11 +45,10 @@ async function derive(
   return new Uint8Array(bits);
 }
 
-function equalInConstantTime(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
-  return difference === 0;
+/** A new hash of `password` with a random salt. */
+export async function hashPassword(password: string, iterations = pbkdf2Iterations): Promise<string> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  return `pbkdf2-sha256$${iterations}$${toBase64(salt)}$${toBase64(await derive(password, salt, iterations))}`;
 }
 
 /** True when `password` matches `stored`; false for a wrong password or a malformed hash. */
@@ -50,7 +62,10 @@ export async function verifyPassword(password: string, stored: string | null): P
   try {
     const expected = fromBase64(hash);
     const actual = await derive(password, fromBase64(salt), iterations);
-    return equalInConstantTime(actual, expected) && stored !== null;
+    // timingSafeEqual throws on different lengths.
+    return (
+      actual.byteLength === expected.byteLength && subtle.timingSafeEqual(actual, expected) && stored !== null
+    );
   } catch {
     return false;
   }

@@ -1,17 +1,15 @@
 import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
 import { z } from "zod";
-import { beginSignIn, endSession, startSession, writeAudit } from "../db/staff";
-import {
-  clearStaffCookies,
-  clientIp,
-  newSessionToken,
-  sessionCookie,
-  tokenHash,
-  type StaffEnv,
-} from "./auth";
-import { parseJsonBody, safeText } from "./body";
+import { staffCookies, type StaffMe } from "../../src/shared/staff-contract";
+import { requestClientKey } from "../client-key";
+import { writeAudit } from "../db/audit";
+import { endSession, startSession } from "../db/sessions";
+import { beginSignIn } from "../db/throttle";
+import { clearStaffCookies, clientIp, newSessionToken, sessionOf, tokenHash, type StaffEnv } from "./auth";
 import { verifyPassword } from "./password";
+import { requireJson, safeText, valid } from "./validate";
 
 /** The one answer to any wrong email, wrong password or disabled account: it reveals none of them. */
 export const signInRefused = "That email and password do not match an active staff account.";
@@ -37,39 +35,43 @@ function minutes(seconds: number): string {
   return n === 1 ? "1 minute" : `${n} minutes`;
 }
 
-/** The `LOGIN_LIMIT` binding's window (wrangler.toml: 10 sign-in requests a minute per client IP). */
+/** The `LOGIN_LIMIT` binding's window (wrangler.toml: 10 sign-in requests a minute per client). */
 const loginLimitPeriodSeconds = 60;
+
+/** Ten sign-in requests a minute per client (the `LOGIN_LIMIT` binding), before any parsing or D1 work. */
+const loginLimit = createMiddleware<StaffEnv>(async (c, next) => {
+  const { success } = await c.env.LOGIN_LIMIT.limit({ key: `login:${requestClientKey(c)}` });
+  if (!success) {
+    c.header("Retry-After", String(loginLimitPeriodSeconds));
+    return c.json(
+      {
+        error: "too_many_attempts",
+        message: "Too many sign-in attempts from this network. Wait 1 minute, then try again.",
+        retryAfter: loginLimitPeriodSeconds,
+      },
+      429,
+    );
+  }
+  await next();
+});
 
 /**
  * `POST /api/staff/login` `{ email, password }` → 200 and the session cookie; 401 with one
- * generic message; 429 with Retry-After after too many attempts from one IP (the `LOGIN_LIMIT`
- * binding, before any D1 work) or too many failures. `POST /api/staff/logout` ends the
- * session. `GET /api/staff/me` → who is signed in and until when.
+ * generic message; 429 with Retry-After after too many attempts from one client (the
+ * `LOGIN_LIMIT` binding, before any D1 work) or too many failures. `POST /api/staff/logout` ends
+ * the session and clears the staff cookies. `GET /api/staff/me` → who is signed in and until when.
  */
 export const staffSession = new Hono<StaffEnv>()
-  .post("/login", async (c) => {
+  .post("/login", loginLimit, requireJson, valid("json", signInBody), async (c) => {
     const ip = clientIp(c);
-    const { success } = await c.env.LOGIN_LIMIT.limit({ key: `login:${ip}` });
-    if (!success) {
-      c.header("Retry-After", String(loginLimitPeriodSeconds));
-      return c.json(
-        {
-          error: "too_many_attempts",
-          message: "Too many sign-in attempts from this network. Wait 1 minute, then try again.",
-          retryAfter: loginLimitPeriodSeconds,
-        },
-        429,
-      );
-    }
-
-    const body = await parseJsonBody(c, signInBody);
-    if (!body.ok) return body.response;
-    const email = body.data.email.toLowerCase();
+    const client = requestClientKey(c);
+    const body = c.req.valid("json");
+    const email = body.email.toLowerCase();
     const now = c.var.now;
     const db = c.env.DB;
 
     // The attempt is counted before the password is checked, so parallel guesses cannot all pass.
-    const attempt = await beginSignIn(db, { email, ip, now });
+    const attempt = await beginSignIn(db, { email, client, now });
     if (attempt.status === "throttled") {
       const { retryAfter } = attempt;
       c.header("Retry-After", String(retryAfter));
@@ -85,7 +87,7 @@ export const staffSession = new Hono<StaffEnv>()
 
     // The password is checked even for an unknown or disabled account, so timing tells nothing.
     const { account } = attempt;
-    const matches = await verifyPassword(body.data.password, account?.passwordHash ?? null);
+    const matches = await verifyPassword(body.password, account?.passwordHash ?? null);
     if (!account || account.disabled || !matches) {
       const reason = !account ? "unknown_email" : !matches ? "wrong_password" : "account_disabled";
       // The attempt's row stays in sign_in_failures: it is this failure.
@@ -106,7 +108,7 @@ export const staffSession = new Hono<StaffEnv>()
       now,
       attemptId: attempt.attemptId,
     });
-    setCookie(c, sessionCookie, token, { path: "/", secure: true, httpOnly: true, sameSite: "Strict" });
+    setCookie(c, staffCookies.session.name, token, staffCookies.session.options);
     return c.json({
       name: session.member.name,
       email: session.member.email,
@@ -115,11 +117,12 @@ export const staffSession = new Hono<StaffEnv>()
     });
   })
   .post("/logout", async (c) => {
-    await endSession(c.env.DB, c.var.session, { ip: clientIp(c), now: c.var.now });
+    await endSession(c.env.DB, sessionOf(c), { ip: clientIp(c), now: c.var.now });
     clearStaffCookies(c);
     return c.json({ signedOut: true });
   })
   .get("/me", (c) => {
-    const { member, idleExpiresAt, expiresAt } = c.var.session;
-    return c.json({ id: member.id, email: member.email, name: member.name, idleExpiresAt, expiresAt });
+    const { member, idleExpiresAt, expiresAt } = sessionOf(c);
+    const me: StaffMe = { id: member.id, email: member.email, name: member.name, idleExpiresAt, expiresAt };
+    return c.json(me);
   });

@@ -2,53 +2,28 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { todayInOregon } from "../../src/shared/dates";
 import { describeIcd10 } from "../../src/shared/icd10";
-import { formatIssues } from "../../src/shared/schemas/common";
+import {
+  maxSearchLength,
+  queueSorts,
+  type QueueFilters,
+  type QueueSort,
+  type SubmissionDetail,
+} from "../../src/shared/staff-contract";
+import { kindSpec, submissionKindIds } from "../../src/shared/submissions/registry";
+import { dueFilters, visitRefusal } from "../../src/shared/submissions/rules";
 import {
   canChangeStatus,
   noteRequiredFor,
   statusLabels,
   statusTransitions,
   submissionStatuses,
-  type SubmissionStatus,
-} from "../../src/shared/submission-status";
-import type { Submission } from "../db/submissions";
-import {
-  addNote,
-  changeStatus,
-  exportQueue,
-  findSubmissionState,
-  listQueue,
-  queuePageSize,
-  recordVisit,
-  viewSubmission,
-  type AuditEntry,
-  type QueueExportRow,
-  type QueueFilters,
-  type SubmissionNote,
-} from "../db/staff";
-import type { StaffEnv } from "./auth";
-import { parseJsonBody, safeText } from "./body";
-import { toCsv } from "./csv";
-import {
-  claimFacts,
-  prescriptionFacts,
-  visitRefusal,
-  type ClaimFacts,
-  type PrescriptionFacts,
-} from "./facts";
-
-/** `GET /api/staff/submissions/:id`: everything the detail page shows. */
-export interface SubmissionDetail {
-  submission: Submission;
-  facts: PrescriptionFacts | ClaimFacts;
-  /** Prescriptions' ICD-10 codes with their descriptions (null: not in the clinic's list). */
-  diagnoses: { code: string; description: string | null }[];
-  allowedStatuses: readonly SubmissionStatus[];
-  /** Newest first. */
-  notes: SubmissionNote[];
-  /** Newest first. */
-  audit: AuditEntry[];
-}
+} from "../../src/shared/submissions/statuses";
+import { exportQueue, listQueue } from "../db/queue";
+import { findSubmissionState, viewSubmission } from "../db/submissions";
+import { addNote, changeStatus, recordVisit } from "../db/workflow";
+import { sessionOf, type StaffEnv } from "./auth";
+import { submissionsCsv } from "./csv";
+import { requireJson, safeText, valid } from "./validate";
 
 const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
 
@@ -56,23 +31,20 @@ const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
 const queueQuery = z.object({
   kind: z.preprocess(
     blankAsMissing,
-    z
-      .enum(["prescription", "mva_claim"], { error: "Choose prescriptions or car accident claims." })
-      .optional(),
+    z.enum(submissionKindIds, { error: "Choose a kind of submission." }).optional(),
   ),
   status: z.preprocess(blankAsMissing, z.enum(submissionStatuses, { error: "Choose a status." }).optional()),
   q: z.preprocess(
     (value) => (typeof value === "string" ? value.replace(/\s+/g, " ").trim() || undefined : value),
-    z.string().max(100, { error: "Search for at most 100 characters." }).optional(),
+    z.string().max(maxSearchLength, { error: "Search for at most 100 characters." }).optional(),
   ),
-  due: z.preprocess(
-    blankAsMissing,
-    z.enum(["prescription", "pip"], { error: "Choose a deadline filter." }).optional(),
-  ),
+  due: z.preprocess(blankAsMissing, z.enum(dueFilters, { error: "Choose a deadline filter." }).optional()),
   sort: z.preprocess(
     blankAsMissing,
     z
-      .enum(["received", "key_date", "name"], { error: "Sort by received, key date or name." })
+      .enum(Object.keys(queueSorts) as [QueueSort, ...QueueSort[]], {
+        error: "Sort by received, key date or name.",
+      })
       .default("received"),
   ),
   page: z.preprocess(
@@ -85,16 +57,6 @@ const queueQuery = z.object({
       .default(1),
   ),
 });
-
-function readQueueQuery(c: Context<StaffEnv>) {
-  const parsed = queueQuery.safeParse(c.req.query());
-  return parsed.success
-    ? { ok: true as const, data: parsed.data }
-    : {
-        ok: false as const,
-        response: c.json({ error: "validation_failed", issues: formatIssues(parsed.error) }, 422),
-      };
-}
 
 const noteCharactersMessage =
   "The note holds invisible control or text-direction characters. Type it again, or paste it as plain text.";
@@ -141,49 +103,14 @@ const newNote = z.object(
   { error: "Send the note's text." },
 );
 
-const notFound = (c: Context) => c.json({ error: "not_found" }, 404);
+const notFound = (c: Context) => c.json({ error: "not_found" as const }, 404);
 
-const idRoute = "/submissions/:id{[0-9]{1,15}}";
-
-const csvHeader = [
-  "Reference",
-  "Kind",
-  "Status",
-  "Received",
-  "Last name",
-  "First name",
-  "Date of birth",
-  "Phone",
-  "Insurer",
-  "Prescription start",
-  "Prescription end",
-  "Visits authorized",
-  "Visits used",
-  "Accident date",
-  "PIP window ends",
-  "Claim number",
-] as const;
-
-function csvRow(row: QueueExportRow) {
-  return [
-    row.reference,
-    row.kind === "prescription" ? "Prescription" : "Car accident claim",
-    statusLabels[row.status],
-    row.receivedAt,
-    row.patientLastName,
-    row.patientFirstName,
-    row.dateOfBirth,
-    row.phone,
-    row.insurer,
-    row.startDate,
-    row.endDate,
-    row.visitsAuthorized,
-    row.visitsUsed,
-    row.accidentDate,
-    row.pipWindowEnd,
-    row.claimNumber,
-  ];
-}
+const idParam = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9]{1,15}$/)
+    .transform(Number),
+});
 
 /**
  * The review queue and one submission: `GET /submissions` (filters, search, sort, 25 a page),
@@ -191,22 +118,17 @@ function csvRow(row: QueueExportRow) {
  * `POST /submissions/:id/notes`, `POST /submissions/:id/visits`.
  */
 export const staffSubmissions = new Hono<StaffEnv>()
-  .get("/submissions", async (c) => {
-    const query = readQueueQuery(c);
-    if (!query.ok) return query.response;
-    const { page, ...filters } = query.data;
-    const result = await listQueue(c.env.DB, filters, page, todayInOregon(c.var.now));
-    return c.json({ ...result, pageSize: queuePageSize });
+  .get("/submissions", valid("query", queueQuery), async (c) => {
+    const { page, ...filters } = c.req.valid("query");
+    return c.json(await listQueue(c.env.DB, filters, page, todayInOregon(c.var.now)));
   })
-  .get("/submissions.csv", async (c) => {
-    const query = readQueueQuery(c);
-    if (!query.ok) return query.response;
-    const { page: _page, ...filters } = query.data;
+  .get("/submissions.csv", valid("query", queueQuery), async (c) => {
+    const { page: _page, ...filters } = c.req.valid("query");
     const today = todayInOregon(c.var.now);
     const rows = await exportQueue(c.env.DB, {
       filters: filters satisfies QueueFilters,
       today,
-      actor: c.var.session.member.email,
+      actor: sessionOf(c).member.email,
       now: c.var.now,
       // Whether a search was used, never the term: it is usually a patient's name.
       filterSummary: {
@@ -217,52 +139,43 @@ export const staffSubmissions = new Hono<StaffEnv>()
         search: filters.q !== undefined,
       },
     });
-    // The byte-order mark makes Excel read the file as UTF-8 (names such as "José").
-    const body = `\uFEFF${toCsv(csvHeader, rows.map(csvRow))}`;
-    return c.body(body, 200, {
+    return c.body(submissionsCsv(rows), 200, {
       "Content-Type": "text/csv; charset=utf-8; header=present",
       "Content-Disposition": `attachment; filename="clinic-submissions-${today}.csv"`,
     });
   })
-  .get(idRoute, async (c) => {
-    const record = await viewSubmission(c.env.DB, {
-      id: Number(c.req.param("id")),
-      actor: c.var.session.member.email,
-      now: c.var.now,
-    });
+  .get("/submissions/:id", valid("param", idParam), async (c) => {
+    const { id } = c.req.valid("param");
+    const record = await viewSubmission(c.env.DB, { id, actor: sessionOf(c).member.email, now: c.var.now });
     if (!record) return notFound(c);
     const today = todayInOregon(c.var.now);
     const { submission } = record;
-    const facts =
-      submission.kind === "prescription"
-        ? prescriptionFacts({ ...submission.input, visitsUsed: submission.visitsUsed }, today)
-        : claimFacts(submission.input, today);
-    const diagnoses =
-      submission.kind === "prescription"
-        ? submission.input.diagnosisCodes.map((code) => ({ code, description: describeIcd10(code) ?? null }))
-        : [];
     const detail: SubmissionDetail = {
       submission,
-      facts,
-      diagnoses,
+      facts: kindSpec(submission.kind).facts(submission.input, submission.visitsUsed, today),
+      diagnoses:
+        submission.kind === "prescription"
+          ? submission.input.diagnosisCodes.map((code) => ({
+              code,
+              description: describeIcd10(code) ?? null,
+            }))
+          : [],
       allowedStatuses: statusTransitions[submission.status],
       notes: record.notes,
       audit: record.audit,
     };
     return c.json(detail);
   })
-  .patch(idRoute, async (c) => {
-    const body = await parseJsonBody(c, statusChange);
-    if (!body.ok) return body.response;
-    const id = Number(c.req.param("id"));
+  .patch("/submissions/:id", valid("param", idParam), requireJson, valid("json", statusChange), async (c) => {
+    const { id } = c.req.valid("param");
     const current = await findSubmissionState(c.env.DB, id);
     if (!current) return notFound(c);
-    const { status, note } = body.data;
+    const { status, note } = c.req.valid("json");
     if (!canChangeStatus(current.status, status)) {
       const allowed = statusTransitions[current.status];
       return c.json(
         {
-          error: "transition_not_allowed",
+          error: "transition_not_allowed" as const,
           message:
             current.status === status
               ? `This submission is already ${statusLabels[status].toLowerCase()}.`
@@ -280,13 +193,13 @@ export const staffSubmissions = new Hono<StaffEnv>()
       from: current.status,
       to: status,
       note,
-      staff: c.var.session.member,
+      staff: sessionOf(c).member,
       now: c.var.now,
     });
     if (!changed) {
       return c.json(
         {
-          error: "status_changed_meanwhile",
+          error: "status_changed_meanwhile" as const,
           message: "Someone else changed this submission's status a moment ago. Reload the page to see it.",
         },
         409,
@@ -294,21 +207,19 @@ export const staffSubmissions = new Hono<StaffEnv>()
     }
     return c.json({ status, previousStatus: current.status, allowedStatuses: statusTransitions[status] });
   })
-  .post(`${idRoute}/notes`, async (c) => {
-    const body = await parseJsonBody(c, newNote);
-    if (!body.ok) return body.response;
+  .post("/submissions/:id/notes", valid("param", idParam), requireJson, valid("json", newNote), async (c) => {
     const added = await addNote(c.env.DB, {
-      id: Number(c.req.param("id")),
-      staff: c.var.session.member,
-      text: body.data.text,
+      id: c.req.valid("param").id,
+      staff: sessionOf(c).member,
+      text: c.req.valid("json").text,
       now: c.var.now,
     });
     return added ? c.json({ added: true }, 201) : notFound(c);
   })
-  .post(`${idRoute}/visits`, async (c) => {
-    const id = Number(c.req.param("id"));
+  .post("/submissions/:id/visits", valid("param", idParam), async (c) => {
+    const { id } = c.req.valid("param");
     const today = todayInOregon(c.var.now);
-    const result = await recordVisit(c.env.DB, { id, staff: c.var.session.member, today, now: c.var.now });
+    const result = await recordVisit(c.env.DB, { id, staff: sessionOf(c).member, today, now: c.var.now });
     if (result.recorded) {
       return c.json(
         {
@@ -321,9 +232,9 @@ export const staffSubmissions = new Hono<StaffEnv>()
     }
     const state = await findSubmissionState(c.env.DB, id);
     if (!state) return notFound(c);
-    const refusal = visitRefusal(state, today) ?? {
+    const refusal = visitRefusal({ ...state, kindLabel: kindSpec(state.kind).label }, today) ?? {
       reason: "not_recorded",
       message: "The visit was not recorded. Reload the page and try again.",
     };
-    return c.json({ error: "visit_refused", ...refusal }, 409);
+    return c.json({ error: "visit_refused" as const, ...refusal }, 409);
   });

@@ -81,3 +81,23 @@ export function ageOn(dobIso: string, onIso: string): number {
   const years = oy - by;
   return addYears(dobIso, years) <= onIso ? years : years - 1;
 }
+
+/** "2026-03-04" → "3/4/2026", as US readers write dates. */
+export function usDate(iso: string): string {
+  const [year, month, day] = parts(iso);
+  return `${month}/${day}/${year}`;
+}
+
+/** The date `days` days after `iso` (before, when negative). */
+export function addDays(iso: string, days: number): string {
+  const date = new Date(utcMs(iso) + days * MS_PER_DAY);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** 0 → "today", 1 → "tomorrow", 5 → "in 5 days", -3 → "3 days ago". */
+export function relativeDays(days: number): string {
+  if (days === 0) return "today";
+  if (days === 1) return "tomorrow";
+  if (days === -1) return "yesterday";
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  isSameOrigin,
-  maxStaffFormBytes,
-  readStaffForm,
-  searchCookieOptions,
-  seeOther,
-} from "../../src/components/staff/page-guard";
+import { maxStaffFormBytes, readStaffForm, seeOther } from "../../src/server/staff-forms";
+import { isSameOrigin } from "../../src/shared/same-origin";
+import { staffCookies } from "../../src/shared/staff-contract";
 
 const url = new URL("https://desk.example.org/staff/submissions/12");
 const origin = url.origin;
@@ -15,7 +11,7 @@ function post(body: BodyInit | null, headers: Record<string, string>, init: Requ
 }
 
 async function refused(request: Request) {
-  const result = await readStaffForm(request, url);
+  const result = await readStaffForm(request);
   expect(result.ok).toBe(false);
   if (result.ok) throw new Error("unreachable");
   return { status: result.response.status, response: result.response };
@@ -28,7 +24,6 @@ describe("readStaffForm: what a staff page does with a POST before reading it", 
         "Content-Type": "application/x-www-form-urlencoded",
         Origin: origin,
       }),
-      url,
     );
     expect(urlencoded.ok && urlencoded.form.get("text")).toBe("Called back");
 
@@ -39,7 +34,7 @@ describe("readStaffForm: what a staff page does with a POST before reading it", 
       "Content-Type": encoded.headers.get("content-type")!,
       "Sec-Fetch-Site": "same-origin",
     });
-    const parsed = await readStaffForm(withOrigin, url);
+    const parsed = await readStaffForm(withOrigin);
     expect(parsed.ok && parsed.form.get("q")).toBe("Lopez");
   });
 
@@ -100,7 +95,6 @@ describe("readStaffForm: what a staff page does with a POST before reading it", 
     const exactly = `text=${"a".repeat(maxStaffFormBytes - 5)}`;
     const fits = await readStaffForm(
       post(exactly, { "Content-Type": "application/x-www-form-urlencoded", Origin: origin }),
-      url,
     );
     expect(fits.ok).toBe(true);
   });
@@ -123,11 +117,11 @@ describe("readStaffForm: what a staff page does with a POST before reading it", 
 describe("staff page answers", () => {
   it("isSameOrigin follows the API gate: the page's own Origin, or Sec-Fetch-Site: same-origin", () => {
     const req = (headers: Record<string, string>) => new Request(url, { method: "POST", headers });
-    expect(isSameOrigin(req({ Origin: origin }), url)).toBe(true);
-    expect(isSameOrigin(req({ "Sec-Fetch-Site": "same-origin" }), url)).toBe(true);
-    expect(isSameOrigin(req({ Origin: "http://desk.example.org" }), url)).toBe(false);
-    expect(isSameOrigin(req({ Origin: "https://desk.example.org.evil.example" }), url)).toBe(false);
-    expect(isSameOrigin(req({}), url)).toBe(false);
+    expect(isSameOrigin(req({ Origin: origin }))).toBe(true);
+    expect(isSameOrigin(req({ "Sec-Fetch-Site": "same-origin" }))).toBe(true);
+    expect(isSameOrigin(req({ Origin: "http://desk.example.org" }))).toBe(false);
+    expect(isSameOrigin(req({ Origin: "https://desk.example.org.evil.example" }))).toBe(false);
+    expect(isSameOrigin(req({}))).toBe(false);
   });
 
   it("seeOther redirects with 303 and Cache-Control: no-store, passing cookies on", () => {
@@ -139,8 +133,13 @@ describe("staff page answers", () => {
   });
 
   it("keeps the patient-name search in a session cookie: no Max-Age, no Expires", () => {
-    expect(searchCookieOptions).toEqual({ path: "/staff", secure: true, httpOnly: true, sameSite: "strict" });
-    expect(searchCookieOptions).not.toHaveProperty("maxAge");
-    expect(searchCookieOptions).not.toHaveProperty("expires");
+    expect(staffCookies.search.options).toEqual({
+      path: "/staff",
+      secure: true,
+      httpOnly: true,
+      sameSite: "strict",
+    });
+    expect(staffCookies.search.options).not.toHaveProperty("maxAge");
+    expect(staffCookies.search.options).not.toHaveProperty("expires");
   });
 });

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api } from "../../functions/app";
-import { beginSignIn, findSession, sessionLimits, signInThrottle } from "../../functions/db/staff";
+import { findSession, sessionLimits } from "../../functions/db/sessions";
+import { beginSignIn, signInThrottle } from "../../functions/db/throttle";
 import { tokenHash } from "../../functions/staff/auth";
 import { signInRefused } from "../../functions/staff/session";
 import { staffPassword } from "../fixtures/staff";
@@ -377,7 +378,7 @@ describe("sign-in throttling under load", () => {
     for (let i = 0; i < 3; i++) {
       const start = await beginSignIn(env.DB, {
         email: account.email.toLowerCase(),
-        ip: freshIp(),
+        client: freshIp(),
         now: later,
       });
       expect(start).toMatchObject({ status: "throttled" });

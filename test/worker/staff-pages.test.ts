@@ -6,12 +6,7 @@ import { env } from "cloudflare:workers";
 import type { APIContext } from "astro";
 import { describe, expect, it } from "vitest";
 import { tokenHash } from "../../functions/staff/auth";
-import {
-  forbiddenMessages,
-  refusal,
-  requireStaff,
-  serverTroubleMessage,
-} from "../../src/components/staff/staff-api";
+import { forbiddenMessages, refusal, requireStaff, serverTroubleMessage } from "../../src/server/staff-page";
 import { POST as logout } from "../../src/pages/staff/logout";
 import { freshIp, origin, signIn } from "./staff-helpers";
 
@@ -82,8 +77,20 @@ function logoutContext(headers: Record<string, string>): APIContext {
   return { request, url: new URL(request.url) } as unknown as APIContext;
 }
 
-const searchCleared = /^__Secure-staff-search=; Max-Age=0; Path=\/staff; HttpOnly; Secure; SameSite=Strict$/;
-const sessionCleared = /^__Host-session=; Max-Age=0; Path=\/; HttpOnly; Secure; SameSite=Strict$/;
+/** A Set-Cookie that deletes `name` on `path`, with the staff cookies' attributes. */
+function clears(name: string, path: string) {
+  return (cookie: string) => {
+    const [pair, ...attributes] = cookie.split(/;\s*/);
+    return (
+      pair === `${name}=` &&
+      attributes.includes("Max-Age=0") &&
+      attributes.includes(`Path=${path}`) &&
+      ["HttpOnly", "Secure", "SameSite=Strict"].every((a) => attributes.includes(a))
+    );
+  };
+}
+const searchCleared = { test: clears("__Secure-staff-search", "/staff") };
+const sessionCleared = { test: clears("__Host-session", "/") };
 
 describe("POST /staff/logout", () => {
   it("ends the session and clears the session and search cookies, once each, with no-store", async () => {

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { api } from "../../functions/app";
-import { clientKey } from "../../functions/submission-resource";
+import { clientKey } from "../../functions/client-key";
 import { mvaClaimBody, newKey, prescriptionBody } from "../fixtures/submissions";
 
 let ipCounter = 0;

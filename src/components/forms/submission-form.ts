@@ -5,7 +5,8 @@
  * this tab's sessionStorage so a reload loses nothing.
  */
 import type * as z from "zod/mini";
-import { formatIssues, type FieldIssue } from "../../shared/schemas/common";
+import { formatIssues, idempotencyKeyPattern, type FieldIssue } from "../../shared/schemas/common";
+import { showErrorSummary, type SummaryIssue } from "../error-summary";
 
 export interface SubmissionFormOptions {
   form: HTMLFormElement;
@@ -17,7 +18,6 @@ export interface SubmissionFormOptions {
 
 const DRAFT_DELAY_MS = 300;
 const NOT_DRAFTED = new Set(["website"]);
-const KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 const messages = {
   restored: "We restored what you typed earlier.",
@@ -84,7 +84,6 @@ const storage = {
 export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFormOptions): void {
   const draftKey = `draft:${form.dataset.submissionForm}`;
   const summary = form.querySelector<HTMLElement>("[data-error-summary]")!;
-  const summaryList = summary.querySelector<HTMLElement>("[data-error-list]")!;
   const status = form.querySelector<HTMLElement>("[data-form-status]")!;
   const alert = form.querySelector<HTMLElement>("[data-form-alert]")!;
   const submit = form.querySelector<HTMLButtonElement>("[data-submit]")!;
@@ -118,8 +117,7 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
   };
 
   function clearIssues(): void {
-    summary.hidden = true;
-    summaryList.replaceChildren();
+    showErrorSummary(summary, []);
     document.title = pageTitle;
     for (const error of form.querySelectorAll<HTMLElement>(".field-error")) {
       const wrapper = error.closest<HTMLElement>("[data-field]")!;
@@ -138,25 +136,18 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     clearIssues();
     const byField = new Map<string, { wrapper: HTMLElement; messages: string[] }>();
     const listed = new Set<string>();
+    const summaryIssues: SummaryIssue[] = [];
     for (const issue of issues) {
       const field = fieldOf(issue.path);
       const entry = field ? `${field.name}\n${issue.message}` : issue.message;
       if (listed.has(entry)) continue;
       listed.add(entry);
-
-      const item = document.createElement("li");
+      summaryIssues.push({ message: issue.message, field: field?.name });
       if (field) {
-        const link = document.createElement("a");
-        link.href = `#${field.name}`;
-        link.textContent = issue.message;
-        item.appendChild(link);
         const group = byField.get(field.name) ?? { wrapper: field.wrapper, messages: [] };
         group.messages.push(issue.message);
         byField.set(field.name, group);
-      } else {
-        item.textContent = issue.message;
       }
-      summaryList.appendChild(item);
     }
 
     for (const [name, { wrapper, messages: fieldMessages }] of byField) {
@@ -183,22 +174,8 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     }
 
     document.title = `Error: ${pageTitle}`;
-    summary.hidden = false;
-    summary.focus();
+    showErrorSummary(summary, summaryIssues);
   }
-
-  // Follow a summary link to the control and bring its label or legend into view with it.
-  summaryList.addEventListener("click", (event) => {
-    const link = (event.target as Element).closest("a");
-    const name = link?.hash.slice(1);
-    const control = name ? document.getElementById(name) : null;
-    if (!control) return;
-    event.preventDefault();
-    const wrapper = control.closest<HTMLElement>("[data-field]");
-    const heading = wrapper?.querySelector(".field-label") ?? control;
-    heading.scrollIntoView({ block: "start" });
-    control.focus({ preventScroll: true });
-  });
 
   function showAlert(message: string, retry?: () => void): void {
     alert.replaceChildren();
@@ -302,7 +279,7 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
       else if (element instanceof HTMLInputElement && element.type === "checkbox")
         element.checked = value !== undefined;
       else if (name !== "idempotencyKey") element.value = value ?? "";
-      else if (KEY_PATTERN.test(value ?? "")) element.value = value!;
+      else if (idempotencyKeyPattern.test(value ?? "")) element.value = value!;
     }
   }
 

@@ -4,31 +4,12 @@
  * (focused, with links to the fields) and next to each field. Without JavaScript the form posts
  * to the page, which does the same on the server.
  */
+import { showErrorSummary } from "../error-summary";
 import { signInIssues, signInMessages, type SignInIssue } from "./sign-in";
 
 const form = document.querySelector<HTMLFormElement>("[data-sign-in-form]");
 
 function showIssues(form: HTMLFormElement, issues: SignInIssue[]): void {
-  const summary = form.querySelector<HTMLElement>("[data-error-summary]")!;
-  const list = summary.querySelector<HTMLElement>("[data-error-list]")!;
-  list.replaceChildren(
-    ...issues.map((issue) => {
-      const item = document.createElement("li");
-      if (issue.path) {
-        const link = document.createElement("a");
-        link.href = `#${issue.path}`;
-        link.textContent = issue.message;
-        link.addEventListener("click", (event) => {
-          event.preventDefault();
-          document.getElementById(issue.path)?.focus();
-        });
-        item.appendChild(link);
-      } else {
-        item.textContent = issue.message;
-      }
-      return item;
-    }),
-  );
   for (const name of ["email", "password"]) {
     const input = form.querySelector<HTMLInputElement>(`#${name}`)!;
     const error = form.querySelector<HTMLElement>(`#${name}-error`)!;
@@ -43,8 +24,10 @@ function showIssues(form: HTMLFormElement, issues: SignInIssue[]): void {
       input.removeAttribute("aria-describedby");
     }
   }
-  summary.hidden = issues.length === 0;
-  if (issues.length) summary.focus();
+  showErrorSummary(
+    form.querySelector<HTMLElement>("[data-error-summary]")!,
+    issues.map((issue) => ({ message: issue.message, field: issue.path || undefined })),
+  );
 }
 
 form?.addEventListener("submit", async (event) => {
@@ -75,11 +58,3 @@ form?.addEventListener("submit", async (event) => {
     button.disabled = false;
   }
 });
-
-// A link in a server-rendered summary moves focus to its field, not just the view.
-form?.querySelectorAll<HTMLAnchorElement>("[data-error-list] a").forEach((link) =>
-  link.addEventListener("click", (event) => {
-    event.preventDefault();
-    document.getElementById(link.hash.slice(1))?.focus();
-  }),
-);

@@ -1,6 +1,7 @@
 import type { APIRoute } from "astro";
-import { searchCookie } from "../../../functions/staff/auth";
-import { callStaffApi, refusal } from "../../components/staff/staff-api";
+import { staffApi } from "../../server/staff-client";
+import { refusal } from "../../server/staff-page";
+import { queueAddressFilters, staffCookies } from "../../shared/staff-contract";
 
 export const prerender = false;
 
@@ -9,14 +10,16 @@ export const prerender = false;
  * its cookie (never in the address), passed to `GET /api/staff/submissions.csv`.
  */
 export const GET: APIRoute = async (context) => {
-  const query = new URLSearchParams();
-  for (const name of ["kind", "status", "due", "sort"]) {
+  const query: Record<string, string> = {};
+  for (const name of queueAddressFilters) {
     const value = context.url.searchParams.get(name);
-    if (value) query.set(name, value);
+    if (value) query[name] = value;
   }
-  const search = context.cookies.get(searchCookie)?.value;
-  if (search) query.set("q", search);
-  const res = await callStaffApi(context, `/api/staff/submissions.csv?${query}`);
-  if (res.status === 401 || res.status === 403 || res.status >= 500) return refusal(res);
-  return res;
+  const search = context.cookies.get(staffCookies.search.name)?.value;
+  if (search) query.q = search;
+  const res = await staffApi(context)["submissions.csv"].$get({ query });
+  // The gate's refusals (401, 403, 503) are not in the route's typed answers.
+  const status: number = res.status;
+  if (status === 401 || status === 403 || status >= 500) return refusal(res);
+  return new Response(res.body, { status, headers: res.headers });
 };

@@ -10,6 +10,7 @@
 import * as z from "zod/mini";
 import { ageOn, parseDateInput, todayInOregon } from "../dates";
 import { normalizeUsPhone } from "../phone";
+import { removeInvisibleCharacters } from "../text";
 
 /** How a form page renders a field. */
 export type FieldInputType =
@@ -75,6 +76,12 @@ export function formatIssues(error: z.core.$ZodError): FieldIssue[] {
   }));
 }
 
+/**
+ * An idempotency key: the forms' hidden field and the `Idempotency-Key` header. A retry with the
+ * same key never stores a second submission.
+ */
+export const idempotencyKeyPattern = /^[A-Za-z0-9_-]{16,64}$/;
+
 /** Maximum lengths, shared by the schemas and the forms' `maxlength` attributes. */
 export const limits = {
   name: 100,
@@ -123,13 +130,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A form string or JSON scalar → trimmed text, or undefined when blank; other values pass through. */
-// Control characters and bidi overrides: invisible in the form, harmful in staff pages and CSV files.
-const invisibleCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
-
 function toText(value: unknown, multiline: boolean): unknown {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value !== "string") return value ?? undefined;
-  const visible = value.replace(invisibleCharacters, "");
+  const visible = removeInvisibleCharacters(value);
   const text = multiline ? visible.replace(/\r\n?/g, "\n").trim() : visible.replace(/\s+/g, " ").trim();
   return text === "" ? undefined : text;
 }
@@ -389,7 +393,7 @@ export function closingShape() {
       (value) => (typeof value === "string" ? value.trim() : value == null ? "" : "filled"),
       z.string(),
     ),
-    idempotencyKey: optionalNormalizedText((text) => (/^[A-Za-z0-9_-]{16,64}$/.test(text) ? text : null), {
+    idempotencyKey: optionalNormalizedText((text) => (idempotencyKeyPattern.test(text) ? text : null), {
       invalid: "This form's submission key is damaged. Reload the page and try again.",
     }),
   };

@@ -3,7 +3,8 @@
  * Hono route, plus {@link mvaClaimWarnings} for things staff should raise but not reject.
  */
 import * as z from "zod/mini";
-import { addYears, todayInOregon } from "../dates";
+import { todayInOregon } from "../dates";
+import { pipWindowEnd } from "../submissions/rules";
 import { normalizeUsPhoneWithExtension } from "../phone";
 import {
   checkContact,
@@ -234,7 +235,7 @@ export function mvaClaimWarnings(
   today: string = todayInOregon(),
 ): string[] {
   const warnings: string[] = [];
-  if (today > addYears(input.accidentDate, 2)) {
+  if (today > pipWindowEnd(input.accidentDate)) {
     warnings.push(
       "The accident was more than two years ago. As we understand it, Oregon PIP only covers medical expenses incurred within two years of the injury (ORS 742.524), so the auto insurer may not pay for these visits. We will talk with you about other ways to pay.",
     );

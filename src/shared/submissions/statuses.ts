@@ -1,6 +1,7 @@
 /**
- * The staff workflow for a submission: its statuses in plain words and which change may follow
- * which. The staff API enforces it; the staff pages offer only the allowed changes.
+ * The staff workflow for a submission, said once: its statuses in plain words and which change
+ * may follow which. The staff API enforces it, the staff pages offer only the allowed changes,
+ * and `test/worker/registry-sql.test.ts` ties the SQL CHECK constraint to this list.
  */
 
 export const submissionStatuses = [
@@ -55,5 +56,3 @@ export const finishedStatuses: readonly SubmissionStatus[] = ["closed", "decline
 export function canChangeStatus(from: SubmissionStatus, to: SubmissionStatus): boolean {
   return statusTransitions[from].includes(to);
 }
-
-export const kindLabels = { prescription: "Prescription", mva_claim: "Car accident claim" } as const;

@@ -7,7 +7,7 @@
  * text/plain POST reached `Request.formData()`, which threw (500). `readStaffForm` refuses those
  * before parsing, whatever the content type.
  */
-import { searchCookiePath } from "../../../functions/staff/auth";
+import { isSameOrigin } from "../shared/same-origin";
 
 /** Largest form body a staff page reads: a note is at most 2,000 characters. */
 export const maxStaffFormBytes = 16 * 1024;
@@ -15,14 +15,6 @@ export const maxStaffFormBytes = 16 * 1024;
 const formTypes = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
 const noStore = { "Cache-Control": "no-store" } as const;
-
-/** The search cookie's options: a session cookie (no Max-Age, no Expires), HTTPS-only, for /staff. */
-export const searchCookieOptions = {
-  path: searchCookiePath,
-  secure: true,
-  httpOnly: true,
-  sameSite: "strict",
-} as const;
 
 /** A 303 to `location` that no cache keeps; `Set-Cookie` values are passed on. */
 export function seeOther(location: string, setCookies: readonly string[] = []): Response {
@@ -37,17 +29,6 @@ export function plainAnswer(status: number, text: string, headers: Record<string
     status,
     headers: { "Content-Type": "text/plain; charset=utf-8", ...noStore, ...headers },
   });
-}
-
-/**
- * True when the request comes from a page of this site: its `Origin` is the page's own, or the
- * browser says `Sec-Fetch-Site: same-origin` (the same rule as the staff API's gate). A request
- * with neither (a script, curl) is not.
- */
-export function isSameOrigin(request: Request, url: URL): boolean {
-  const origin = request.headers.get("origin");
-  if (origin !== null && origin === url.origin) return true;
-  return request.headers.get("sec-fetch-site") === "same-origin";
 }
 
 function mediaType(contentType: string | null): string {
@@ -82,12 +63,12 @@ export type StaffForm = { ok: true; form: FormData } | { ok: false; response: Re
  * origin (any content type), 415 for anything but a urlencoded or multipart form, 413 for a body
  * over 16 KB, 400 for one that cannot be parsed. Never throws.
  */
-export async function readStaffForm(request: Request, url: URL): Promise<StaffForm> {
+export async function readStaffForm(request: Request): Promise<StaffForm> {
   const refuse = (status: number, text: string): StaffForm => ({
     ok: false,
     response: plainAnswer(status, text),
   });
-  if (!isSameOrigin(request, url)) {
+  if (!isSameOrigin(request)) {
     return refuse(
       403,
       "This form only works from the staff desk's own pages. Go back, reload the page and try again.",

@@ -1,55 +1,20 @@
 /**
- * Server-side access to the staff API for the staff pages. A page calls the Hono app in-process
- * with the browser's own cookie (and Access token, IP and Origin), so the one gate in
- * `functions/staff/auth.ts` decides for pages exactly as it does for the API.
+ * What every signed-in staff page does around the staff API: the response after a refusal (to
+ * sign-in, a 403 page, or a "try again" page), who is signed in, and the start of a page request.
  */
-import { env } from "cloudflare:workers";
-import { api } from "../../../functions/app";
-import { readStaffForm } from "./page-guard";
-
-/** What a page needs from its request: Astro's `Astro` and endpoint contexts both fit. */
-export interface PageContext {
-  request: Request;
-  url: URL;
-}
-
-export interface StaffMe {
-  id: number;
-  email: string;
-  name: string;
-  idleExpiresAt: string;
-  expiresAt: string;
-}
-
-const forwardedHeaders = [
-  "cookie",
-  "origin",
-  "sec-fetch-site",
-  "cf-access-jwt-assertion",
-  "cf-connecting-ip",
-];
-
-/** Calls `/api/staff/…` in-process as the browser that made this page request. */
-export function callStaffApi(
-  page: PageContext,
-  path: string,
-  init: { method?: string; body?: unknown } = {},
-): Promise<Response> {
-  const headers = new Headers();
-  for (const name of forwardedHeaders) {
-    const value = page.request.headers.get(name);
-    if (value !== null) headers.set(name, value);
-  }
-  if (init.body !== undefined) headers.set("content-type", "application/json");
-  const request = new Request(new URL(path, page.url), {
-    method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return Promise.resolve(api.fetch(request, env));
-}
+import type { StaffMe } from "../shared/staff-contract";
+import { staffApi, type PageContext } from "./staff-client";
+import { readStaffForm } from "./staff-forms";
 
 const noStore = { "Cache-Control": "no-store" };
+
+/** What a page reads of a staff API answer (a typed client's response is one). */
+export interface ApiAnswer {
+  ok: boolean;
+  status: number;
+  headers: Headers;
+  json(): Promise<unknown>;
+}
 
 /** What a staff page says when the staff API failed on the server's side (or is misconfigured). */
 export const serverTroubleMessage = "Something went wrong on our side. Try again in a minute.";
@@ -68,11 +33,11 @@ export const forbiddenMessages = {
  * deployment, a request the page should not have made) a plain 503 "try again" page. The API's
  * own details never reach the browser.
  */
-export async function refusal(res: Response): Promise<Response> {
+export async function refusal(res: ApiAnswer): Promise<Response> {
   // The in-process call may have cleared the cookies; pass that on to the browser.
   const headers = new Headers(noStore);
   for (const cookie of res.headers.getSetCookie()) headers.append("Set-Cookie", cookie);
-  const body: { reason?: string; error?: string } = await res.json<object>().catch(() => ({}));
+  const body = (await res.json().catch(() => ({}))) as { reason?: string; error?: string };
   if (res.status === 401) {
     headers.set("Location", body.reason === "expired" ? "/staff/login?expired=1" : "/staff/login");
     return new Response(null, { status: 303, headers });
@@ -91,8 +56,8 @@ export async function refusal(res: Response): Promise<Response> {
 export async function requireStaff(
   page: PageContext,
 ): Promise<{ ok: true; me: StaffMe } | { ok: false; response: Response }> {
-  const res = await callStaffApi(page, "/api/staff/me");
-  if (res.ok) return { ok: true, me: await res.json<StaffMe>() };
+  const res = await staffApi(page).me.$get();
+  if (res.ok) return { ok: true, me: await res.json() };
   return { ok: false, response: await refusal(res) };
 }
 
@@ -112,7 +77,7 @@ export async function staffPageRequest(
   page.response.headers.set("Cache-Control", "no-store");
   let form: FormData | undefined;
   if (page.request.method === "POST") {
-    const posted = await readStaffForm(page.request, page.url);
+    const posted = await readStaffForm(page.request);
     if (!posted.ok) return posted;
     form = posted.form;
   }

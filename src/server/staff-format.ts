@@ -1,12 +1,7 @@
 /** Plain-words formatting for the staff pages: dates as US staff read them, in Oregon time. */
-import type { FieldMeta } from "../../shared/schemas/common";
-import { statusLabels, type SubmissionStatus } from "../../shared/submission-status";
-
-/** "2026-03-04" → "3/4/2026". */
-export function usDate(iso: string): string {
-  const [year, month, day] = iso.split("-").map(Number);
-  return `${month}/${day}/${year}`;
-}
+import { usDate } from "../shared/dates";
+import type { FieldMeta } from "../shared/schemas/common";
+import { statusLabels, type SubmissionStatus } from "../shared/submissions/statuses";
 
 const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
   timeZone: "America/Los_Angeles",
@@ -20,14 +15,6 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
 /** An instant → "Nov 26, 2026, 9:14 AM" in Grants Pass time. */
 export function oregonDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
-}
-
-/** 0 → "today", 1 → "tomorrow", 5 → "in 5 days", -3 → "3 days ago". */
-export function relativeDays(days: number): string {
-  if (days === 0) return "today";
-  if (days === 1) return "tomorrow";
-  if (days === -1) return "yesterday";
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
 
 /** A submitted value as staff read it: option labels, US dates, "Yes" for a ticked box. */

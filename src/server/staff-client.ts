@@ -1,0 +1,37 @@
+/**
+ * The staff pages' one way into the API: Hono's typed client (`hc<AppType>`) over the Hono app
+ * in-process, as the browser that made the page request (its cookie, Access token, address and
+ * origin), so the one gate in `functions/staff/auth.ts` decides for pages exactly as it does for
+ * the API. With `src/pages/api/[...path].ts`, this is the only module under `src/` that imports
+ * from `functions/`.
+ */
+import { env } from "cloudflare:workers";
+import { hc } from "hono/client";
+import { api, type AppType } from "../../functions/app";
+
+/** What a page needs from its request: Astro's `Astro` and endpoint contexts both fit. */
+export interface PageContext {
+  request: Request;
+  url: URL;
+}
+
+const forwardedHeaders = [
+  "cookie",
+  "origin",
+  "sec-fetch-site",
+  "cf-access-jwt-assertion",
+  "cf-connecting-ip",
+];
+
+/** The typed staff API (`/api/staff/…`), called in-process as the browser behind `page`. */
+export function staffApi(page: PageContext) {
+  const headers: Record<string, string> = {};
+  for (const name of forwardedHeaders) {
+    const value = page.request.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  return hc<AppType>(page.url.origin, {
+    headers,
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(input, init), env),
+  }).api.staff;
+}

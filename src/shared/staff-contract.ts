@@ -1,0 +1,135 @@
+/**
+ * The staff desk's contract, said once: the cookies (names and attributes), the queue's filter
+ * and sort names and page size, and the shapes of the staff API's answers. The API in
+ * `functions/staff` implements it; the staff pages read it (and call the API through the typed
+ * client in `src/server/staff-client.ts`).
+ */
+import type { FieldIssue } from "./schemas/common";
+import type { NewSubmission, SubmissionFacts, SubmissionKind } from "./submissions/registry";
+import type { DueFilter } from "./submissions/rules";
+import type { SubmissionStatus } from "./submissions/statuses";
+
+const hostOnly = { secure: true, httpOnly: true, sameSite: "strict" } as const;
+
+/**
+ * Every cookie the staff desk sets. The session cookie's `__Host-` prefix pins it to this host,
+ * HTTPS and path `/`. The search term is usually a patient's name, so it travels in a session
+ * cookie (gone when the browser closes, cleared on sign-out), never in a web address. The flash
+ * cookie carries "what was just done" across the redirect after a change.
+ */
+export const staffCookies = {
+  session: { name: "__Host-session", options: { ...hostOnly, path: "/" } },
+  search: { name: "__Secure-staff-search", options: { ...hostOnly, path: "/staff" } },
+  flash: { name: "__Secure-staff-flash", options: { ...hostOnly, path: "/staff", maxAge: 60 } },
+} as const;
+
+/** The queue's sort orders, with how the page says them. */
+export const queueSorts = {
+  received: { option: "Newest received first", sentence: "newest received first" },
+  key_date: { option: "Soonest key date first", sentence: "soonest key date first" },
+  name: { option: "Patient name, A to Z", sentence: "by patient name" },
+} as const;
+
+export type QueueSort = keyof typeof queueSorts;
+
+/** Filters that may sit in a queue page's address: none of them is patient information. */
+export const queueAddressFilters = ["kind", "status", "due", "sort"] as const;
+
+/** Rows on one page of the queue. */
+export const queuePageSize = 25;
+
+/** Longest search term, in characters. */
+export const maxSearchLength = 100;
+
+export interface QueueFilters {
+  kind?: SubmissionKind | undefined;
+  status?: SubmissionStatus | undefined;
+  /** A name, reference or claim number, or part of one. */
+  q?: string | undefined;
+  due?: DueFilter | undefined;
+  sort: QueueSort;
+}
+
+/** `GET /api/staff/me`. */
+export interface StaffMe {
+  id: number;
+  email: string;
+  name: string;
+  idleExpiresAt: string;
+  expiresAt: string;
+}
+
+/** One line of the queue. */
+export interface QueueItem {
+  id: number;
+  kind: SubmissionKind;
+  reference: string;
+  status: SubmissionStatus;
+  receivedAt: string;
+  patientFirstName: string;
+  patientLastName: string;
+  /** Prescriptions: the end date. */
+  endDate: string | null;
+  visitsAuthorized: number | null;
+  visitsUsed: number;
+  /** Car accident claims: the accident date and the end of the two-year PIP window. */
+  accidentDate: string | null;
+  pipWindowEnd: string | null;
+  claimNumber: string | null;
+  /** The key-date cell in plain words, from the kind's registry entry. */
+  keyDate: { main: string; sub: string };
+}
+
+/** `GET /api/staff/submissions`. */
+export interface QueuePage {
+  counts: Record<SubmissionStatus, number>;
+  items: QueueItem[];
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  total: number;
+}
+
+/** A stored submission in the clinic's words. */
+export type Submission = {
+  id: number;
+  reference: string;
+  status: SubmissionStatus;
+  receivedAt: string;
+  visitsUsed: number;
+} & NewSubmission;
+
+export interface SubmissionNote {
+  id: number;
+  at: string;
+  text: string;
+  staffName: string;
+  staffEmail: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown> | null;
+}
+
+/** `GET /api/staff/submissions/:id`: everything the detail page shows. */
+export interface SubmissionDetail {
+  submission: Submission;
+  facts: SubmissionFacts;
+  /** Prescriptions' ICD-10 codes with their descriptions (null: not in the clinic's list). */
+  diagnoses: { code: string; description: string | null }[];
+  allowedStatuses: readonly SubmissionStatus[];
+  /** Newest first. */
+  notes: SubmissionNote[];
+  /** Newest first. */
+  audit: AuditEntry[];
+}
+
+/** Every 422 of the staff API. */
+export interface ValidationFailed {
+  error: "validation_failed";
+  issues: FieldIssue[];
+}
