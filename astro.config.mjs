@@ -1,5 +1,5 @@
 // @ts-check
-import { defineConfig, sessionDrivers } from "astro/config";
+import { defineConfig } from "astro/config";
 import cloudflare from "@astrojs/cloudflare";
 
 export default defineConfig({
@@ -9,7 +9,9 @@ export default defineConfig({
   // Each page carries its own small stylesheet: no render-blocking request before first paint.
   build: { format: "file", inlineStylesheets: "always" },
   adapter: cloudflare({ imageService: "passthrough" }),
-  session: { driver: sessionDrivers.lruCache() },
+  // No Astro sessions: the staff desk keeps its own sessions in D1. `false` also keeps the adapter
+  // from adding a SESSION KV binding.
+  session: false,
   markdown: { syntaxHighlight: false },
   security: {
     checkOrigin: true,

@@ -20,6 +20,8 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               bindings: { TEST_MIGRATIONS: migrations },
+              // An empty database per test file, for migration tests to build up step by step.
+              d1Databases: ["MIGRATION_DB"],
             },
           }),
         ],

@@ -408,6 +408,27 @@ describe("sign-in throttling under load", () => {
     expect(await failureRows("email", `${stale}.recent`)).toBe(1);
   });
 
+  it("counts sign-in failures per IPv6 /64: rotating addresses inside it does not dodge the limits", async () => {
+    await awayFromMinuteBoundary();
+    const prefix = `2001:db8:${(Date.now() % 0xffff).toString(16)}:42`;
+    const statuses: number[] = [];
+    for (let i = 1; i <= 11; i++) {
+      const res = await postLogin(
+        { email: `rotate${i}@example.org`, password: "x" },
+        { ip: `${prefix}::${i}` },
+      );
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+    const rows = await env.DB.prepare(
+      "SELECT DISTINCT ip FROM sign_in_failures WHERE email LIKE 'rotate%'",
+    ).all<{
+      ip: string;
+    }>();
+    expect(rows.results.map((r) => r.ip)).toEqual([`${prefix}::/64`]);
+  });
+
   it("LOGIN_LIMIT: the 11th sign-in request from one IP within a minute gets 429 before any D1 work", async () => {
     await awayFromMinuteBoundary();
     const ip = freshIp();

@@ -335,6 +335,15 @@ describe("rate-limit keys", () => {
     expect(clientKey("203.0.113.9")).toBe("203.0.113.9");
   });
 
+  it("treat an IPv4-mapped IPv6 address as the IPv4 client behind it, not one shared bucket", () => {
+    expect(clientKey("::ffff:203.0.113.9")).toBe("203.0.113.9");
+    expect(clientKey("0:0:0:0:0:ffff:198.51.100.4")).toBe("198.51.100.4");
+    expect(clientKey("::ffff:203.0.113.9")).not.toBe(clientKey("::ffff:198.51.100.4"));
+    expect(clientKey("2001:DB8:ABCD:12::1")).toBe("2001:db8:abcd:12::/64");
+    expect(clientKey(undefined)).toBe("unknown");
+    expect(clientKey("not an address")).toBe("unknown");
+  });
+
   it("limit an IPv6 client that rotates addresses inside its /64", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {

@@ -7,24 +7,26 @@ import { todayInOregon } from "../dates";
 import { pipWindowEnd } from "../submissions/rules";
 import { normalizeUsPhoneWithExtension } from "../phone";
 import {
-  checkContact,
   choice,
-  closingFields,
-  closingShape,
   dateField,
   limits,
-  notAnObject,
   optionalEmail,
   optionalNormalizedText,
   optionalText,
-  patientFields,
-  patientShape,
   phoneField,
   requiredText,
   todayFrom,
   whenValid,
-  type FieldMeta,
   type SchemaOptions,
+} from "./builders";
+import {
+  checkContact,
+  closingFields,
+  closingShape,
+  notAnObject,
+  patientFields,
+  patientShape,
+  type FieldMeta,
 } from "./common";
 
 const yesNo = [

@@ -9,25 +9,27 @@ import { isValidNpi } from "../npi";
 import { normalizeUsPhone, normalizeUsPhoneWithExtension } from "../phone";
 import {
   addIssue,
-  checkContact,
   choice,
-  closingFields,
-  closingShape,
   dateField,
   limits,
-  normalizeIcd10,
-  notAnObject,
   optionalNormalizedText,
   optionalText,
-  patientFields,
-  patientShape,
   phoneField,
   preprocess,
   requiredText,
   todayFrom,
   whenValid,
-  type FieldMeta,
   type SchemaOptions,
+} from "./builders";
+import {
+  checkContact,
+  closingFields,
+  closingShape,
+  normalizeIcd10,
+  notAnObject,
+  patientFields,
+  patientShape,
+  type FieldMeta,
 } from "./common";
 
 /** Prescriber credentials the clinic accepts prescriptions from. */

@@ -84,6 +84,8 @@ interface KindSpec<Id extends string, Input, Facts> {
   factLines: (facts: Facts) => FactLine[];
   /** The queue's key-date cell: a main line and a muted second line. */
   queueKeyDate: (row: StoredColumns, today: string) => { main: string; sub: string };
+  /** Its ICD-10 diagnosis codes, which the detail page describes from the clinic's list. */
+  diagnosisCodes: (input: Input) => readonly string[];
   /** Whether staff record visits against it (the "Record a visit" button). */
   recordsVisits: boolean;
   /** The queue's deadline filter for this kind, if it has one. */
@@ -155,6 +157,7 @@ const prescription: KindSpec<"prescription", PrescriptionInput, PrescriptionFact
       sub: `${f.visitsUsed} of ${f.visitsAuthorized} visits used`,
     };
   },
+  diagnosisCodes: (input) => input.diagnosisCodes,
   recordsVisits: true,
   due: { filter: "prescription", label: "Prescriptions ending within 14 days or with at most 1 visit left" },
   csv: (input) => ({
@@ -207,6 +210,7 @@ const mvaClaim: KindSpec<"mva_claim", MvaClaimInput, ClaimFacts> = {
       sub: `PIP window ends ${usDate(f.pipWindowEnd)} (${relativeDays(f.daysLeftInPipWindow)})`,
     };
   },
+  diagnosisCodes: () => [],
   recordsVisits: false,
   due: { filter: "pip", label: "Claims whose PIP window ends within 60 days" },
   csv: (input, row) => ({
@@ -246,6 +250,7 @@ export function kindSpec(kind: SubmissionKind): KindSpec<SubmissionKind, never, 
   facts: (input: unknown, visitsUsed: number, today: string) => SubmissionFacts;
   factLines: (facts: SubmissionFacts) => FactLine[];
   csv: (input: unknown, row: StoredColumns) => Partial<Record<CsvColumn, CsvValue>>;
+  diagnosisCodes: (input: unknown) => readonly string[];
   schema: () => z.ZodMiniType<unknown>;
 } {
   return submissionKinds[kind] as never;
