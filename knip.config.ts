@@ -18,8 +18,8 @@ const config: KnipConfig = {
     "!functions/worker-configuration.d.ts",
   ],
   ignoreDependencies: [
-    // Not imported: a direct dependency only to pin the version @astrojs/cloudflare builds with, and
-    // with it the wrangler/miniflare/workerd set (see the README).
+    // Not imported: a direct dependency only to pin the version @astrojs/cloudflare builds with
+    // (it asks for ^1.53.0), because each release pins its own exact wrangler, miniflare and workerd.
     "@cloudflare/vite-plugin",
     // Loaded with createRequire(import.meta.url)("vnu-jar") in test/e2e/html-validity.test.ts,
     // which knip does not follow.
