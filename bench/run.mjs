@@ -47,7 +47,9 @@ async function waitForHealth(server) {
     if (server.exitCode != null) throw new Error("wrangler dev exited before it was ready");
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`no answer at ${base}`);
@@ -179,7 +181,14 @@ async function measureApi() {
   const estimateQuery =
     "minutes=60&visits=12&allowedPerUnit=25.00&deductibleRemaining=200&copay=20&coinsurancePercent=20&oopRemaining=1500&coveredVisits=10";
   results.push(await load("GET /api/estimate", { url: `${base}/api/estimate?${estimateQuery}` }));
-  results.push(await load("GET /api/icd10?q=neck", { url: `${base}/api/icd10?q=neck` }));
+  results.push(
+    await load("POST /api/icd10/search neck", {
+      url: `${base}/api/icd10/search`,
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ q: "neck" }),
+    }),
+  );
   let n = 0;
   results.push(
     await load("POST /api/prescriptions", {
@@ -402,7 +411,9 @@ async function main() {
   } finally {
     try {
       process.kill(-server.pid, "SIGTERM");
-    } catch {}
+    } catch {
+      // already gone
+    }
   }
 }
 

@@ -30,6 +30,11 @@ export const clinic = {
   unitMinutes: 15,
   /** Session lengths the clinic books, in minutes. */
   sessionLengths: [30, 45, 60, 75, 90, 120] as const,
+  /**
+   * Years a submission is kept after its last activity (sent, a status change, a note, a visit);
+   * a daily job deletes it then (the privacy page says so).
+   */
+  retentionYears: 7,
   cptCodes: {
     "97124": "Massage therapy",
     "97140": "Manual therapy",

@@ -128,6 +128,16 @@ export interface SubmissionDetail {
   audit: AuditEntry[];
 }
 
+/** `GET /api/staff/submissions/:id/record`: a patient's copy of their whole record. */
+export interface PatientRecordCopy {
+  submission: Submission;
+  facts: SubmissionFacts;
+  notes: SubmissionNote[];
+  audit: AuditEntry[];
+  producedAt: string;
+  producedBy: string;
+}
+
 /** Every 422 of the staff API. */
 export interface ValidationFailed {
   error: "validation_failed";

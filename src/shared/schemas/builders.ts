@@ -76,11 +76,11 @@ interface TextRule {
 function textChecks(rule: TextRule) {
   return [
     z.maxLength(rule.max, { error: rule.tooLong }),
-    z.refine((text: string) => !LONE_SURROGATE.test(text), {
+    z.refine<string>((text) => !LONE_SURROGATE.test(text), {
       error: `We could not read one of the characters in ${rule.label}. Type it again.`,
     }),
     ...(rule.name
-      ? [z.refine((text: string) => LETTER.test(text), { error: `Enter ${rule.label} using letters.` })]
+      ? [z.refine<string>((text) => LETTER.test(text), { error: `Enter ${rule.label} using letters.` })]
       : []),
   ];
 }
@@ -105,7 +105,7 @@ export function optionalText(rule: TextRule & { invalid: string }) {
  * Required text passed through `normalize` (a phone, a date, …); a null result is reported with
  * `invalid`. `check` may then return an error message for a well-formed value (a date in the future).
  */
-export function normalizedText(
+function normalizedText(
   normalize: (text: string) => string | null,
   messages: { missing: string; invalid: string },
   check?: (value: string) => string | null,

@@ -19,7 +19,7 @@ import {
 } from "./builders";
 
 /** How a form page renders a field. */
-export type FieldInputType =
+type FieldInputType =
   | "text"
   | "email"
   | "tel"

@@ -33,10 +33,10 @@ import {
 } from "./common";
 
 /** Prescriber credentials the clinic accepts prescriptions from. */
-export const prescriberCredentials = ["MD", "DO", "NP", "PA", "ND", "DC", "other"] as const;
+const prescriberCredentials = ["MD", "DO", "NP", "PA", "ND", "DC", "other"] as const;
 
 /** At most this many diagnosis codes per prescription. */
-export const maxDiagnosisCodes = 12;
+const maxDiagnosisCodes = 12;
 
 /** Form metadata for every prescription field, in form order (keys match the schema exactly). */
 export const prescriptionFields = {
