@@ -11,6 +11,9 @@ const config: KnipConfig = {
     // Test files only: helpers under test/ are reached through imports, so their unused exports
     // and unused helper files are still reported.
     "test/**/*.test.ts",
+    // The Worker's entry (wrangler.toml `main`) and the Workers tests' entry (vitest.config.ts `main`).
+    "functions/worker.ts",
+    "test/worker/main.ts",
   ],
   project: [
     "{src,functions,test,scripts,bench}/**/*.{astro,ts,mjs}",

@@ -9,7 +9,7 @@ import { addYearsToInstant } from "../../src/shared/dates";
 import { auditStatement } from "./audit";
 
 /** Why a submission is deleted. */
-export const deletionReasons = ["patient_request", "spam", "retention"] as const;
+const deletionReasons = ["patient_request", "spam", "retention"] as const;
 export type DeletionReason = (typeof deletionReasons)[number];
 
 /**

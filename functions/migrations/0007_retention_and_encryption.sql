@@ -6,7 +6,9 @@
 --    audit rows never hold patient information. Rows only ever get added, as before.
 -- 2. Internal notes hold ciphertext (AES-256-GCM, see functions/field-crypto.ts), which is longer
 --    than the 2,000-character note; the length rule moves to the API. Notes stay append-only,
---    except while their submission is being deleted (`submissions.deleting = 1`).
+--    except while their submission is being deleted (`submissions.deleting = 1`) and for
+--    re-sealing under a new key. Values stored before this migration stay readable as they are
+--    until `npm run keys -- reencrypt` seals them.
 -- 3. `last_activity_at`: when the submission last changed (sent, status, note, visit), for the
 --    retention period; filled for existing rows from their audit trail.
 -- 4. `health_probe`: the one row `/api/health` writes to prove D1 accepts writes.
@@ -59,7 +61,10 @@ DROP TRIGGER submission_notes_are_append_only_delete;
 DROP TABLE submission_notes;
 ALTER TABLE submission_notes_new RENAME TO submission_notes;
 CREATE INDEX submission_notes_by_submission ON submission_notes (submission_id, at);
+-- The one change a note may get: re-sealing its text under a new key (`npm run keys -- reencrypt`).
 CREATE TRIGGER submission_notes_are_append_only_update BEFORE UPDATE ON submission_notes
+WHEN NEW.id IS NOT OLD.id OR NEW.submission_id IS NOT OLD.submission_id OR NEW.staff_id IS NOT OLD.staff_id
+  OR NEW.at IS NOT OLD.at OR NEW.text NOT LIKE 'enc:v1:%'
 BEGIN
   SELECT RAISE(ABORT, 'submission_notes is append-only');
 END;
