@@ -81,3 +81,30 @@ export function ageOn(dobIso: string, onIso: string): number {
   const years = oy - by;
   return addYears(dobIso, years) <= onIso ? years : years - 1;
 }
+
+/** The calendar day `n` days later (or earlier). */
+export function addDays(iso: string, n: number): string {
+  const date = new Date(utcMs(iso) + n * MS_PER_DAY);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2027-01-01" → "January 1, 2027", as a sentence says a date. */
+export function longDate(iso: string): string {
+  const [year, month, day] = parts(iso);
+  return `${monthNames[month - 1]} ${day}, ${year}`;
+}
