@@ -243,49 +243,57 @@ const yearlyPairs = [
  */
 export const estimateInputSchema = z
   .object(fields)
-  .superRefine((q, ctx) => {
-    const issue = (path: EstimateField, message: string) =>
-      ctx.addIssue({ code: "custom", path: [path], message });
-    if (q.allowedPerUnit !== undefined && q.allowedPerVisit !== undefined) {
-      const both = "Enter the allowed amount per visit or per 15-minute unit, not both.";
-      issue("allowedPerUnit", both);
-      issue("allowedPerVisit", both);
-    } else if (
-      usesHealthPlan(q.coverage) &&
-      q.allowedPerUnit === undefined &&
-      q.allowedPerVisit === undefined
-    ) {
-      issue(
-        "allowedPerUnit",
-        `Enter your plan's allowed amount for one 15-minute unit or for one visit ${moneyHint}.`,
-      );
-    }
-    if (q.deductibleRemaining === "unknown" && q.deductibleAnnual === undefined) {
-      issue(
-        "deductibleAnnual",
-        "Enter your deductible for a whole plan year, so we can show a range when you do not know how much is left.",
-      );
-    }
-    for (const [remaining, annual, what] of yearlyPairs) {
-      const left = q[remaining];
-      const year = q[annual];
-      if (typeof left === "number" && year !== undefined && left > year) {
-        issue(annual, `Enter a yearly ${what} at least as big as what is left of it this year.`);
-      }
-    }
-    if (q.coverage === "pip") {
-      if (q.accidentDate === undefined)
-        issue("accidentDate", "Enter the date of the accident, like 2026-10-01.");
-      if (q.startDate === undefined)
+  // Runs even when a field has a problem (`when`), so every problem shows at once; a field that
+  // failed holds its raw text here, hence the checks for a number or a valid date.
+  .superRefine(
+    (q, ctx) => {
+      const issue = (path: EstimateField, message: string) =>
+        ctx.addIssue({ code: "custom", path: [path], message });
+      const isCents = (value: unknown) => typeof value === "number";
+      if (isCents(q.allowedPerUnit) && isCents(q.allowedPerVisit)) {
+        const both = "Enter the allowed amount per visit or per 15-minute unit, not both.";
+        issue("allowedPerUnit", both);
+        issue("allowedPerVisit", both);
+      } else if (
+        usesHealthPlan(q.coverage) &&
+        q.allowedPerUnit === undefined &&
+        q.allowedPerVisit === undefined
+      ) {
         issue(
-          "startDate",
-          "Enter the date of your first visit, like 2026-11-02, so we know which visits PIP can pay.",
+          "allowedPerUnit",
+          `Enter your plan's allowed amount for one 15-minute unit or for one visit ${moneyHint}.`,
         );
-    }
-    if (q.accidentDate !== undefined && q.startDate !== undefined && q.startDate < q.accidentDate) {
-      issue("startDate", "Enter a first visit date on or after the date of the accident.");
-    }
-  })
+      }
+      if (q.deductibleRemaining === "unknown" && q.deductibleAnnual === undefined) {
+        issue(
+          "deductibleAnnual",
+          "Enter your deductible for a whole plan year, so we can show a range when you do not know how much is left.",
+        );
+      }
+      for (const [remaining, annual, what] of yearlyPairs) {
+        const left = q[remaining];
+        const year = q[annual];
+        if (isCents(left) && isCents(year) && left! > year!) {
+          issue(annual, `Enter a yearly ${what} at least as big as what is left of it this year.`);
+        }
+      }
+      if (q.coverage === "pip") {
+        if (q.accidentDate === undefined)
+          issue("accidentDate", "Enter the date of the accident, like 2026-10-01.");
+        if (q.startDate === undefined)
+          issue(
+            "startDate",
+            "Enter the date of your first visit, like 2026-11-02, so we know which visits PIP can pay.",
+          );
+      }
+      const accident = q.accidentDate && calendarDate(q.accidentDate);
+      const start = q.startDate && calendarDate(q.startDate);
+      if (accident && start && start < accident) {
+        issue("startDate", "Enter a first visit date on or after the date of the accident.");
+      }
+    },
+    { when: () => true },
+  )
   .transform((q) => ({
     coverage: q.coverage,
     minutes: q.minutes,
