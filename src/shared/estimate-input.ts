@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { clinic, type CptCode } from "./clinic";
 import { isIsoDate } from "./dates";
-
-/** Largest dollar amount any money field accepts, in cents ($100,000.00). */
-export const maxMoneyCents = 10_000_000;
+import { dollarsToCents } from "./money";
 
 /** How the patient pays: a health plan in or out of network, car-accident PIP, Medicare, or themselves. */
 export const coverages = ["in_network", "out_of_network", "pip", "medicare", "self_pay"] as const;
@@ -12,28 +10,6 @@ export type Coverage = (typeof coverages)[number];
 /** A health plan's cost sharing applies (in or out of network); the other ways of paying ignore it. */
 export function usesHealthPlan(coverage: Coverage): boolean {
   return coverage === "in_network" || coverage === "out_of_network";
-}
-
-// "$1,500.00", "1500", " 27.5 ": an optional dollar sign, thousands commas in groups of three, up to two decimals.
-const dollarsPattern = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
-
-/**
- * Cents from a dollar amount as people type it ("27.50", "$27.5", "1,500", "$1,500.00" → cents),
- * by string arithmetic so no binary fraction ever touches money; `undefined` for anything else
- * ("27.505", "-1", "1e3", "1,50", "") or for more than $100,000.00.
- */
-export function dollarsToCents(dollars: string): number | undefined {
-  const match = dollarsPattern.exec(dollars.trim());
-  if (!match) return undefined;
-  const whole = match[1]!.replaceAll(",", "").replace(/^0+(?=\d)/, "");
-  if (whole.length > 6) return undefined;
-  const cents = Number(whole) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-  return cents <= maxMoneyCents ? cents : undefined;
-}
-
-/** The dollar text for integer cents, as a query string carries it: 2750 → "27.50". */
-export function centsToDollars(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
 }
 
 /** A query-string value: surrounding spaces trimmed, and an empty field (a blank form input) made absent. */
@@ -346,7 +322,7 @@ export function parseEstimateQuery(
   const parsed = estimateInputSchema.safeParse(record);
   const issues: FieldIssue[] = [...repeated].map((path) => ({
     path,
-    message: `Enter ${fieldLabels[path as EstimateField]} only once. This link gives it more than once.`,
+    message: `Give only one answer for ${fieldLabels[path as EstimateField]}.`,
   }));
   for (const issue of parsed.error?.issues ?? []) {
     const path = issue.path.join(".");
@@ -356,81 +332,3 @@ export function parseEstimateQuery(
     ? { success: true, data: parsed.data }
     : { success: false, issues };
 }
-
-/** The query string for an input, for a shareable `/estimate?…` link; absent optional fields are left out. */
-export function toQuery(input: EstimateInput): URLSearchParams {
-  const money = (cents: number | "unknown") => (cents === "unknown" ? cents : centsToDollars(cents));
-  const entries: [EstimateField, string | number | boolean | undefined][] = [
-    ["coverage", input.coverage],
-    ["minutes", input.minutes],
-    ["visits", input.visits],
-    [
-      "allowedPerUnit",
-      input.allowedPerUnitCents === undefined ? undefined : money(input.allowedPerUnitCents),
-    ],
-    [
-      "allowedPerVisit",
-      input.allowedPerVisitCents === undefined ? undefined : money(input.allowedPerVisitCents),
-    ],
-    ["deductibleRemaining", money(input.deductibleRemainingCents)],
-    [
-      "deductibleAnnual",
-      input.deductibleAnnualCents === undefined ? undefined : money(input.deductibleAnnualCents),
-    ],
-    ["deductibleApplies", input.deductibleApplies],
-    ["copay", money(input.copayCents)],
-    ["coinsurancePercent", input.coinsurancePercent],
-    ["oopRemaining", input.oopRemainingCents === undefined ? undefined : money(input.oopRemainingCents)],
-    ["oopAnnual", input.oopAnnualCents === undefined ? undefined : money(input.oopAnnualCents)],
-    ["coveredVisits", input.coveredVisits],
-    ["coveredVisitsAnnual", input.coveredVisitsAnnual],
-    [
-      "benefitLimitRemaining",
-      input.benefitLimitRemainingCents === undefined ? undefined : money(input.benefitLimitRemainingCents),
-    ],
-    [
-      "benefitLimitAnnual",
-      input.benefitLimitAnnualCents === undefined ? undefined : money(input.benefitLimitAnnualCents),
-    ],
-    ["startDate", input.startDate],
-    ["visitsPerWeek", input.visitsPerWeek],
-    ["planYearStart", input.planYearStart],
-    ["accidentDate", input.accidentDate],
-    ["pipRemaining", money(input.pipRemainingCents)],
-    ["cpt", input.cpt],
-  ];
-  const query = new URLSearchParams();
-  for (const [name, value] of entries) if (value !== undefined) query.set(name, String(value));
-  return query;
-}
-
-/**
- * Example values to pre-fill the form and show as "for example" — a typical 60-minute visit
- * plan, not anyone's real coverage: 8 visits, $25.00 allowed per unit, $200 deductible left,
- * 20% coinsurance and no copay (plans rarely charge both), whether the deductible applies to
- * massage not known, no out-of-pocket maximum, visit limit or dates entered.
- */
-export const exampleEstimateInput: EstimateInput = {
-  coverage: "in_network",
-  minutes: 60,
-  visits: 8,
-  cpt: "97124",
-  allowedPerUnitCents: 2500,
-  allowedPerVisitCents: undefined,
-  deductibleRemainingCents: 20000,
-  deductibleAnnualCents: undefined,
-  deductibleApplies: "unknown",
-  copayCents: 0,
-  coinsurancePercent: 20,
-  oopRemainingCents: undefined,
-  oopAnnualCents: undefined,
-  coveredVisits: undefined,
-  coveredVisitsAnnual: undefined,
-  benefitLimitRemainingCents: undefined,
-  benefitLimitAnnualCents: undefined,
-  startDate: undefined,
-  visitsPerWeek: 1,
-  planYearStart: "01-01",
-  accidentDate: undefined,
-  pipRemainingCents: 15_000_00,
-};

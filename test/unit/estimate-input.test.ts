@@ -1,16 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  centsToDollars,
   coverages,
-  dollarsToCents,
   estimateInputSchema,
-  exampleEstimateInput,
-  maxMoneyCents,
   parseEstimateQuery,
-  toQuery,
   type EstimateInput,
 } from "../../src/shared/estimate-input";
+import { exampleEstimateInput, toQuery } from "../../src/shared/estimate-link";
+import { centsToDollars, dollarsToCents, maxMoneyCents } from "../../src/shared/money";
 import { inNetwork } from "../fixtures/estimate";
 
 const required = { minutes: "60", visits: "8", allowedPerUnit: "25" };

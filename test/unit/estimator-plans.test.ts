@@ -1,11 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  coverages,
-  maxMoneyCents,
-  parseEstimateQuery,
-  type EstimateInput,
-} from "../../src/shared/estimate-input";
+import { coverages, parseEstimateQuery, type EstimateInput } from "../../src/shared/estimate-input";
+import { maxMoneyCents } from "../../src/shared/money";
 import { estimateCost, type Estimate } from "../../src/shared/estimator";
 import { inNetwork } from "../fixtures/estimate";
 import { estimateCost as legacyEstimate, type LegacyInput } from "../fixtures/legacy-estimator";

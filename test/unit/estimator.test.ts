@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { maxMoneyCents, type EstimateInput } from "../../src/shared/estimate-input";
+import type { EstimateInput } from "../../src/shared/estimate-input";
+import { maxMoneyCents } from "../../src/shared/money";
 import { inNetwork } from "../fixtures/estimate";
 import {
   coinsuranceOf,

@@ -104,7 +104,7 @@ describe("GET /api/estimate", () => {
     expect((JSON.parse(text) as Issues).issues).toEqual([
       {
         path: "minutes",
-        message: "Enter the length of each visit only once. This link gives it more than once.",
+        message: "Give only one answer for the length of each visit.",
       },
     ]);
     // A blank repeat is a blank field, which counts as absent.
