@@ -104,24 +104,33 @@ const fields = {
     wholeNumber(8, 240),
   ),
   visits: required("Enter the number of visits as a whole number from 1 to 104.", wholeNumber(1, 104)),
+  startDate: optional(
+    "Enter the date of your first visit as year-month-day, like 2026-11-02, between 2000 and 2099.",
+    calendarDate,
+  ),
+  visitsPerWeek: withDefault(
+    1,
+    "Enter how many visits a week as a whole number from 1 to 7.",
+    wholeNumber(1, 7),
+  ),
   cpt: withDefault<CptCode>(
     "97124",
     "Choose the service code: 97124 for massage or 97140 for manual therapy.",
     cptCode,
   ),
-  allowedPerUnit: optional(`Enter your plan's allowed amount for one 15-minute unit ${moneyHint}.`, money),
   allowedPerVisit: optional(`Enter your plan's allowed amount for one visit ${moneyHint}.`, money),
+  allowedPerUnit: optional(`Enter your plan's allowed amount for one 15-minute unit ${moneyHint}.`, money),
+  deductibleApplies: withDefault<boolean | "unknown">(
+    true,
+    "Choose whether your deductible applies to massage: true, false or unknown.",
+    yesNoUnknown,
+  ),
   deductibleRemaining: withDefault<number | "unknown">(
     0,
     `Enter the deductible you still have to pay this year ${moneyHint}, or leave it blank for $0.`,
     moneyOrUnknown,
   ),
   deductibleAnnual: optional(`Enter your deductible for a whole plan year ${moneyHint}.`, money),
-  deductibleApplies: withDefault<boolean | "unknown">(
-    true,
-    "Choose whether your deductible applies to massage: true, false or unknown.",
-    yesNoUnknown,
-  ),
   copay: withDefault(0, `Enter your copay for each visit ${moneyHint}, or leave it blank for $0.`, money),
   coinsurancePercent: withDefault(
     0,
@@ -132,36 +141,27 @@ const fields = {
     `Enter what is left of your out-of-pocket maximum ${moneyHint}, or leave it blank if you do not know it.`,
     money,
   ),
-  oopAnnual: optional(`Enter your out-of-pocket maximum for a whole plan year ${moneyHint}.`, money),
   coveredVisits: optional(
     "Enter how many visits your plan still covers as a whole number from 0 to 365, or leave it blank if there is no limit.",
-    wholeNumber(0, 365),
-  ),
-  coveredVisitsAnnual: optional(
-    "Enter how many visits your plan covers in a whole plan year as a whole number from 0 to 365.",
     wholeNumber(0, 365),
   ),
   benefitLimitRemaining: optional(
     `Enter the most your plan still pays for massage this year ${moneyHint}, or leave it blank if there is no dollar limit.`,
     money,
   ),
-  benefitLimitAnnual: optional(
-    `Enter the most your plan pays for massage in a whole plan year ${moneyHint}.`,
-    money,
-  ),
-  startDate: optional(
-    "Enter the date of your first visit as year-month-day, like 2026-11-02, between 2000 and 2099.",
-    calendarDate,
-  ),
-  visitsPerWeek: withDefault(
-    1,
-    "Enter how many visits a week as a whole number from 1 to 7.",
-    wholeNumber(1, 7),
-  ),
   planYearStart: withDefault(
     "01-01",
     "Enter the day your plan year starts as month-day, like 01-01 for January 1.",
     monthDay,
+  ),
+  oopAnnual: optional(`Enter your out-of-pocket maximum for a whole plan year ${moneyHint}.`, money),
+  coveredVisitsAnnual: optional(
+    "Enter how many visits your plan covers in a whole plan year as a whole number from 0 to 365.",
+    wholeNumber(0, 365),
+  ),
+  benefitLimitAnnual: optional(
+    `Enter the most your plan pays for massage in a whole plan year ${moneyHint}.`,
+    money,
   ),
   accidentDate: optional(
     "Enter the date of the accident as year-month-day, like 2026-10-01, between 2000 and 2099.",
@@ -200,7 +200,7 @@ const fieldLabels: Record<keyof typeof fields, string> = {
   pipRemaining: "the PIP benefit left",
 };
 
-/** The query-string names the estimator reads, in the order the page asks for them. */
+/** The query-string names the estimator reads, in the order the page asks for them (so its error summary follows the form). */
 export type EstimateField = keyof typeof fields;
 export const estimateFields = Object.keys(fields) as EstimateField[];
 
@@ -299,7 +299,7 @@ export const estimateInputSchema = z
 export type EstimateInput = z.output<typeof estimateInputSchema>;
 
 /** A problem with one field: its query-string name and what to do, never the value sent. */
-export interface FieldIssue {
+interface FieldIssue {
   path: string;
   message: string;
 }

@@ -5,7 +5,7 @@ import type { Coverage } from "../estimate-input";
  * Who pays a visit: the health plan (`plan`), nobody because the plan's visit or dollar limit is
  * used up (`not_covered`, the cash rate), car-accident PIP (`pip`), or the patient at the cash rate.
  */
-export type VisitCoverage = "plan" | "not_covered" | "pip" | "cash";
+type VisitCoverage = "plan" | "not_covered" | "pip" | "cash";
 
 /** What one visit costs and who pays it, in integer cents. */
 export interface VisitEstimate {
