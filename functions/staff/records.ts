@@ -51,9 +51,6 @@ export const staffRecords = new Hono<StaffEnv>()
       producedAt: c.var.now.toISOString(),
       producedBy: actor,
     };
-    if (c.req.query("download") !== undefined) {
-      c.header("Content-Disposition", `attachment; filename="record-${submission.reference}.json"`);
-    }
     return c.json(copy);
   })
   .delete("/submissions/:id", valid("param", idParam), requireJson, valid("json", deletion), async (c) => {
