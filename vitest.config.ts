@@ -25,6 +25,10 @@ export default defineConfig({
                 TEST_MIGRATIONS: migrations,
                 // A throwaway key for the tests' field encryption (never a real one).
                 FIELD_ENCRYPTION_KEYS: "test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                // A made-up identity for issued Good Faith Estimates (1234567893 passes the NPI check).
+                CLINIC_LEGAL_NAME: "Hillcrest Massage Therapy LLC",
+                CLINIC_NPI: "1234567893",
+                CLINIC_TIN: "12-3456789",
               },
               // An empty database per test file, for migration tests to build up step by step.
               d1Databases: ["MIGRATION_DB"],

@@ -5,6 +5,14 @@
 export interface Secrets {
   /** The field-encryption keys, newest first: `k2:<base64>,k1:<base64>` (see field-crypto.ts). */
   FIELD_ENCRYPTION_KEYS?: string;
+  /**
+   * The clinic's identity on an issued Good Faith Estimate (Worker variables, read at run time
+   * and only by the staff desk): its legal name, NPI (10 digits) and TIN (9 digits). Unset, the
+   * desk drafts estimates but refuses to issue one.
+   */
+  CLINIC_LEGAL_NAME?: string;
+  CLINIC_NPI?: string;
+  CLINIC_TIN?: string;
 }
 
 /** The Worker's environment as every Hono app of the API sees it. */

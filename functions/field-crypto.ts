@@ -120,3 +120,8 @@ export function fieldsContext(reference: string): string {
 export function noteContext(submissionId: number): string {
   return `note:${submissionId}`;
 }
+
+/** The context an issued Good Faith Estimate's document is sealed with. */
+export function estimateContext(reference: string): string {
+  return `estimate:${reference}`;
+}

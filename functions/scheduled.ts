@@ -1,22 +1,30 @@
 import { clinic } from "../src/shared/clinic";
 import { purgeExpired } from "./db/deletion";
+import { purgeExpiredEstimates } from "./db/good-faith-estimates";
 
 /** A run deletes at most this many batches; the next day's run takes what is left. */
 const maxRounds = 10;
 
 /**
  * The daily Cron Trigger (wrangler.toml `[triggers]`): deletes every submission past the clinic's
- * retention period (`clinic.retentionYears` after its last activity), with its notes, each
- * deletion and the run itself audited.
+ * retention period (`clinic.retentionYears` after its last activity), with its notes, and every
+ * issued Good Faith Estimate past `clinic.estimateRetentionYears` after it was issued; each
+ * deletion and each run audited.
  */
-export async function runDailyJobs(env: Env, now: Date): Promise<{ deleted: number }> {
+export async function runDailyJobs(env: Env, now: Date): Promise<{ deleted: number; estimatesDeleted: number }> {
   let deleted = 0;
   for (let round = 0; round < maxRounds; round++) {
     const run = await purgeExpired(env.DB, { now, retentionYears: clinic.retentionYears });
     deleted += run.deleted;
     if (!run.more) break;
   }
-  return { deleted };
+  let estimatesDeleted = 0;
+  for (let round = 0; round < maxRounds; round++) {
+    const run = await purgeExpiredEstimates(env.DB, { now, retentionYears: clinic.estimateRetentionYears });
+    estimatesDeleted += run.deleted;
+    if (!run.more) break;
+  }
+  return { deleted, estimatesDeleted };
 }
 
 /** The Worker's `scheduled` handler. */

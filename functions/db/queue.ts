@@ -13,7 +13,12 @@ import {
   type Submission,
 } from "../../src/shared/staff-contract";
 import { kindSpec, type StoredColumns } from "../../src/shared/submissions/registry";
-import { dueWindows, pipWindowEnd, type DueFilter } from "../../src/shared/submissions/rules";
+import {
+  dueWindows,
+  estimateDueHorizon,
+  pipWindowEnd,
+  type DueFilter,
+} from "../../src/shared/submissions/rules";
 import {
   finishedStatuses,
   submissionStatuses,
@@ -37,6 +42,7 @@ const dueSql: Record<DueFilter, (p: (value: unknown) => string, today: string) =
      OR visits_authorized - visits_used <= ${dueWindows.prescriptionVisitsLeft})`,
   pip: (p, today) =>
     `kind = 'mva_claim' AND key_date BETWEEN ${p(today)} AND ${p(addDays(today, dueWindows.pipDays))}`,
+  estimate: (p, today) => `kind = 'good_faith_estimate' AND key_date <= ${p(estimateDueHorizon(today))}`,
 };
 
 function likePattern(text: string): string {
@@ -90,6 +96,12 @@ type QueueRow = Pick<
 const queueColumns = `id, kind, reference, status, received_at, patient_first_name, patient_last_name,
   key_date, start_date, end_date, visits_authorized, visits_used, accident_date, claim_number`;
 
+/** The kind's key-date cell; a finished submission is never late. */
+function keyDateCell(row: QueueRow, today: string): QueueItem["keyDate"] {
+  const cell = kindSpec(row.kind).queueKeyDate(row, today);
+  return finishedStatuses.includes(row.status) ? { ...cell, late: false } : cell;
+}
+
 function toQueueItem(row: QueueRow, today: string): QueueItem {
   return {
     id: row.id,
@@ -105,7 +117,7 @@ function toQueueItem(row: QueueRow, today: string): QueueItem {
     accidentDate: row.accident_date,
     pipWindowEnd: row.accident_date === null ? null : pipWindowEnd(row.accident_date),
     claimNumber: row.claim_number,
-    keyDate: kindSpec(row.kind).queueKeyDate(row, today),
+    keyDate: keyDateCell(row, today),
   };
 }
 

@@ -76,7 +76,7 @@ export async function saveSubmission(
   const hash = await sha256Hex(JSON.stringify(submission));
   const at = now.toISOString();
   const { input } = submission;
-  const columns = kindSpec(submission.kind).columns(input);
+  const columns = kindSpec(submission.kind).columns(input, at);
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference(submission.kind);

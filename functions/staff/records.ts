@@ -43,7 +43,7 @@ export const staffRecords = new Hono<StaffEnv>()
       submission,
       facts: kindSpec(submission.kind).facts(
         submission.input,
-        submission.visitsUsed,
+        submission,
         todayInOregon(c.var.now),
       ),
       notes: record.notes,

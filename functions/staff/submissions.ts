@@ -150,7 +150,7 @@ export const staffSubmissions = new Hono<StaffEnv>()
     const { submission } = record;
     const detail: SubmissionDetail = {
       submission,
-      facts: kindSpec(submission.kind).facts(submission.input, submission.visitsUsed, today),
+      facts: kindSpec(submission.kind).facts(submission.input, submission, today),
       diagnoses:
         submission.kind === "prescription"
           ? submission.input.diagnosisCodes.map((code) => ({

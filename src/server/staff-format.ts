@@ -49,6 +49,14 @@ export function auditText(action: string, detail: Record<string, unknown> | null
       return `Recorded a visit (${String(detail?.visitsUsed)} of ${String(detail?.visitsAuthorized)} used)`;
     case "exported":
       return "Included it in a CSV export";
+    case "estimate_issued":
+      return `Issued Good Faith Estimate ${String(detail?.estimate)}`;
+    case "estimate_viewed":
+      return `Opened Good Faith Estimate ${String(detail?.estimate)}`;
+    case "estimate_printed":
+      return `Opened the printable Good Faith Estimate ${String(detail?.estimate)}`;
+    case "estimate_given":
+      return `Recorded that Good Faith Estimate ${String(detail?.estimate)} was given (${String(detail?.method).replace(/_/g, " ")})`;
     default:
       return action.replace(/_/g, " ");
   }

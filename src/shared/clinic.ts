@@ -48,6 +48,11 @@ export const clinic = {
    * a daily job deletes it then (the privacy page says so).
    */
   retentionYears: 7,
+  /**
+   * Years an issued Good Faith Estimate is kept after the day it was issued; the daily job deletes
+   * it then. 45 CFR 149.610 asks for six; the database refuses to delete one sooner (migration 0008).
+   */
+  estimateRetentionYears: 6,
   cptCodes: {
     "97124": "Massage therapy",
     "97140": "Manual therapy",

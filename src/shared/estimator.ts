@@ -2,6 +2,7 @@ import { clinic } from "./clinic";
 import { addDays } from "./dates";
 import { usesHealthPlan, type EstimateInput } from "./estimate-input";
 import { sum, unitsForMinutes } from "./estimator/arithmetic";
+import { itemizeCare } from "./good-faith-estimate";
 import { cashNotes, comparisonNote, pipNotes, planNotes, rangeNote } from "./estimator/notes";
 import { cashVisits, simulatePip } from "./estimator/pip";
 import { simulatePlan, type PlanCase, type PlanRun } from "./estimator/plan";
@@ -10,22 +11,12 @@ import type { Estimate, Rates, SelfPayEstimate, VisitEstimate, VisitPrices } fro
 export { coinsuranceOf, unitsForMinutes } from "./estimator/arithmetic";
 export type { Estimate, VisitEstimate } from "./estimator/types";
 
-/** The self-pay price at the clinic's cash rate: every visit × units × rate, with its CPT code. */
+/** The self-pay price at the clinic's cash rate, itemized as a Good Faith Estimate itemizes it. */
 export function selfPayEstimate(
   input: Pick<EstimateInput, "minutes" | "visits" | "cpt">,
   cashRatePerUnitCents: number = clinic.cashRatePerUnitCents,
 ): SelfPayEstimate {
-  const units = unitsForMinutes(input.minutes);
-  const perVisitCents = cashRatePerUnitCents * units;
-  return {
-    cpt: input.cpt,
-    service: clinic.cptCodes[input.cpt],
-    units,
-    unitCents: cashRatePerUnitCents,
-    perVisitCents,
-    visits: input.visits,
-    totalCents: perVisitCents * input.visits,
-  };
+  return itemizeCare(input, cashRatePerUnitCents);
 }
 
 /** Visit `i` falls `floor((i − 1) × 7 / visitsPerWeek)` days after the first visit. */

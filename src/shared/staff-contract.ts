@@ -4,8 +4,9 @@
  * `functions/staff` implements it; the staff pages read it (and call the API through the typed
  * client in `src/server/staff-client.ts`).
  */
+import type { GoodFaithEstimateDocument } from "./good-faith-estimate";
 import type { FieldIssue } from "./schemas/common";
-import type { NewSubmission, SubmissionFacts, SubmissionKind } from "./submissions/registry";
+import type { NewSubmission, QueueKeyDate, SubmissionFacts, SubmissionKind } from "./submissions/registry";
 import type { DueFilter } from "./submissions/rules";
 import type { SubmissionStatus } from "./submissions/statuses";
 
@@ -77,7 +78,7 @@ export interface QueueItem {
   pipWindowEnd: string | null;
   claimNumber: string | null;
   /** The key-date cell in plain words, from the kind's registry entry. */
-  keyDate: { main: string; sub: string };
+  keyDate: QueueKeyDate;
 }
 
 /** `GET /api/staff/submissions`. */
@@ -142,4 +143,35 @@ export interface PatientRecordCopy {
 export interface ValidationFailed {
   error: "validation_failed";
   issues: FieldIssue[];
+}
+
+/** One issued Good Faith Estimate in a list. */
+export interface EstimateSummary {
+  id: number;
+  reference: string;
+  /** The request it answers, when it came from the online form. */
+  requestId: number | null;
+  issuedAt: string;
+  issuedBy: string;
+  totalCents: number;
+  /** "Last, First". */
+  patientName: string;
+  /** The number of the estimate this one replaces, and of the one that replaced it. */
+  replaces: string | null;
+  replacedBy: string | null;
+}
+
+/** `GET /api/staff/good-faith-estimates`: the newest estimates and what stops issuing one. */
+export interface EstimateList {
+  estimates: EstimateSummary[];
+  /** The clinic settings an estimate needs that are not set (their names): none set, none issued. */
+  missingSettings: string[];
+}
+
+/** `GET /api/staff/good-faith-estimates/:id`: one issued estimate, whole, with its audit trail. */
+export interface EstimateView {
+  summary: EstimateSummary;
+  document: GoodFaithEstimateDocument;
+  /** Newest first: issued, viewed, printed, given. */
+  audit: AuditEntry[];
 }

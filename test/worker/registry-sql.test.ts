@@ -24,17 +24,25 @@ interface Row {
   visitsAuthorized: number;
   visitsUsed: number;
   accidentDate: string;
+  receivedAt: string;
+}
+
+/** The columns the insert path stores for `row`, from its kind's registry entry. */
+function columnsOf(row: Row, serialNumber: number) {
+  const input =
+    row.kind === "prescription"
+      ? { startDate: row.startDate, endDate: row.endDate, visitsAuthorized: row.visitsAuthorized }
+      : row.kind === "mva_claim"
+        ? { accidentDate: row.accidentDate, claimNumber: `CLM-${serialNumber}` }
+        : {};
+  return kindSpec(row.kind).columns(input, row.receivedAt);
 }
 
 let serial = 0;
 /** Inserts a submission row as the insert path would (columns from the registry); returns its id. */
 async function insert(row: Row): Promise<number> {
   serial += 1;
-  const input =
-    row.kind === "prescription"
-      ? { startDate: row.startDate, endDate: row.endDate, visitsAuthorized: row.visitsAuthorized }
-      : { accidentDate: row.accidentDate, claimNumber: `CLM-${serial}` };
-  const columns = kindSpec(row.kind).columns(input);
+  const columns = columnsOf(row, serial);
   const inserted = await env.DB.prepare(
     `INSERT INTO submissions (reference, kind, status, idempotency_key, payload_hash, received_at,
        patient_first_name, patient_last_name, date_of_birth, start_date, end_date, visits_authorized,
@@ -47,7 +55,7 @@ async function insert(row: Row): Promise<number> {
       row.kind,
       row.status,
       `rules-test-key-${serial}-${crypto.randomUUID()}`,
-      new Date().toISOString(),
+      row.receivedAt,
       columns.start_date,
       columns.end_date,
       columns.visits_authorized,
@@ -70,6 +78,8 @@ const rowArbitrary = fc
     visitsUsed: fc.integer({ min: 0, max: 12 }),
     // Around the PIP window's edges: two years back, give or take the 60-day due window.
     accidentOffset: fc.integer({ min: -800, max: 0 }),
+    // Estimate requests from ten days ago to today, around their 3-business-day deadline.
+    receivedOffset: fc.integer({ min: -10, max: 0 }),
   })
   .map((r): Row => ({
     kind: r.kind,
@@ -79,6 +89,7 @@ const rowArbitrary = fc
     visitsAuthorized: r.visitsAuthorized,
     visitsUsed: Math.min(r.visitsUsed, r.visitsAuthorized),
     accidentDate: addDays(today, r.accidentOffset),
+    receivedAt: `${addDays(today, r.receivedOffset)}T20:00:00.000Z`,
   }));
 
 async function dueIds(filter: DueFilter): Promise<Set<number>> {
@@ -109,6 +120,7 @@ describe("the SQL says what the core says", () => {
       visitsAuthorized: 4,
       visitsUsed: 0,
       accidentDate: today,
+      receivedAt: new Date().toISOString(),
     };
     for (const status of submissionStatuses) expect(await insert({ ...base, status })).toBeGreaterThan(0);
     await expect(insert({ ...base, status: "lost" as SubmissionStatus })).rejects.toThrow(/CHECK/);
@@ -137,7 +149,10 @@ describe("the SQL says what the core says", () => {
     for (const filter of dueFilters) {
       const listed = await dueIds(filter);
       for (const [id, row] of inserted) {
-        expect(listed.has(id), `${filter}: ${JSON.stringify(row)}`).toBe(isDue(filter, row, today));
+        const keyDate = columnsOf(row, 0).key_date;
+        expect(listed.has(id), `${filter}: ${JSON.stringify(row)}`).toBe(
+          isDue(filter, { ...row, keyDate }, today),
+        );
       }
     }
   });

@@ -53,6 +53,7 @@ export const formSections = {
   prescriber: "Who wrote the prescription",
   prescription: "The prescription",
   insurance: "Health insurance",
+  care: "The care you would like",
   claim: "The car-accident claim",
   otherPayment: "If the claim does not pay",
   finish: "Anything else",

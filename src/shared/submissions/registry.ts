@@ -9,17 +9,25 @@
  * import their kind's schema module directly.
  */
 import type * as z from "zod/mini";
-import { relativeDays, usDate } from "../dates";
+import { daysBetween, relativeDays, todayInOregon, usDate } from "../dates";
+import { gfeRules } from "../good-faith-estimate";
 import { diagnosisCodeError, diagnosisCodeNotice } from "../icd10";
 import type { FieldMeta } from "../schemas/common";
 import { mvaClaimFields, mvaClaimSchema, mvaClaimWarnings, type MvaClaimInput } from "../schemas/mva-claim";
+import {
+  goodFaithEstimateFields,
+  goodFaithEstimateSchema,
+  type GoodFaithEstimateInput,
+} from "../schemas/good-faith-estimate";
 import { prescriptionFields, prescriptionSchema, type PrescriptionInput } from "../schemas/prescription";
 import {
   claimFacts,
+  estimateRequestFacts,
   pipWindowEnd,
   prescriptionFacts,
   type ClaimFacts,
   type DueFilter,
+  type EstimateRequestFacts,
   type PrescriptionFacts,
 } from "./rules";
 
@@ -40,6 +48,19 @@ export interface SubmissionColumns {
 /** A stored submission as the queue and CSV read it: the columns above and its facts. */
 export interface StoredColumns extends SubmissionColumns {
   visits_used: number;
+}
+
+/** What a kind's facts read of a stored submission besides its input. */
+export interface StoredFacts {
+  visitsUsed: number;
+  receivedAt: string;
+}
+
+/** The queue's key-date cell; `late` flags a deadline already missed. */
+export interface QueueKeyDate {
+  main: string;
+  sub: string;
+  late?: boolean;
 }
 
 /** One line of a kind's "Key facts": `text`, then `emphasis` in bold, then a muted `note`. */
@@ -78,12 +99,13 @@ interface KindSpec<Id extends string, Input, Facts> {
   schema: () => z.ZodMiniType<Input>;
   /** Non-blocking notices for the sender and staff. */
   notices: (input: Input) => string[];
-  columns: (input: Input) => SubmissionColumns;
-  facts: (input: Input, visitsUsed: number, today: string) => Facts;
+  /** Its stored columns; `receivedAt` is when it arrived (an ISO instant). */
+  columns: (input: Input, receivedAt: string) => SubmissionColumns;
+  facts: (input: Input, stored: StoredFacts, today: string) => Facts;
   /** The detail page's "Key facts" in plain words. */
   factLines: (facts: Facts) => FactLine[];
-  /** The queue's key-date cell: a main line and a muted second line. */
-  queueKeyDate: (row: StoredColumns, today: string) => { main: string; sub: string };
+  /** The queue's key-date cell: a main line, a muted second line, and whether it is late. */
+  queueKeyDate: (row: StoredColumns, today: string) => QueueKeyDate;
   /** Its ICD-10 diagnosis codes, which the detail page describes from the clinic's list. */
   diagnosisCodes: (input: Input) => readonly string[];
   /** Whether staff record visits against it (the "Record a visit" button). */
@@ -124,7 +146,7 @@ const prescription: KindSpec<"prescription", PrescriptionInput, PrescriptionFact
     accident_date: null,
     claim_number: null,
   }),
-  facts: (input, visitsUsed, today) => prescriptionFacts({ ...input, visitsUsed }, today),
+  facts: (input, { visitsUsed }, today) => prescriptionFacts({ ...input, visitsUsed }, today),
   factLines: (f) => [
     { term: "Valid", text: `${usDate(f.startDate)} to ${usDate(f.endDate)}` },
     {
@@ -190,7 +212,7 @@ const mvaClaim: KindSpec<"mva_claim", MvaClaimInput, ClaimFacts> = {
     accident_date: input.accidentDate,
     claim_number: input.claimNumber,
   }),
-  facts: (input, _visitsUsed, today) => claimFacts(input, today),
+  facts: (input, _stored, today) => claimFacts(input, today),
   factLines: (f) => [
     { term: "Accident", text: usDate(f.accidentDate) },
     {
@@ -221,8 +243,63 @@ const mvaClaim: KindSpec<"mva_claim", MvaClaimInput, ClaimFacts> = {
   }),
 };
 
+const goodFaithEstimate: KindSpec<"good_faith_estimate", GoodFaithEstimateInput, EstimateRequestFacts> = {
+  id: "good_faith_estimate",
+  referencePrefix: "GFE",
+  label: "Good Faith Estimate request",
+  pluralLabel: "Good Faith Estimate requests",
+  apiPath: "/good-faith-estimate-requests",
+  formPath: "/forms/good-faith-estimate",
+  formTitle: "Good Faith Estimate request",
+  sendLinkText: "Ask for a Good Faith Estimate",
+  confirmationNoun: "request for a Good Faith Estimate",
+  nextStep: `We will send you a written Good Faith Estimate within ${gfeRules.requestBusinessDays} business days.`,
+  fields: goodFaithEstimateFields,
+  schema: () =>
+    goodFaithEstimateSchema({
+      checkDiagnosisCode: (code) => {
+        const problem = diagnosisCodeError(code);
+        return problem && `Diagnosis code: ${problem}`;
+      },
+    }),
+  notices: (input) => {
+    const notice = input.diagnosisCode ? diagnosisCodeNotice(input.diagnosisCode) : null;
+    return notice ? [notice] : [];
+  },
+  columns: (_input, receivedAt) => ({
+    key_date: estimateRequestFacts(receivedAt, todayInOregon(new Date(receivedAt))).dueDate,
+    start_date: null,
+    end_date: null,
+    visits_authorized: null,
+    accident_date: null,
+    claim_number: null,
+  }),
+  facts: (_input, { receivedAt }, today) => estimateRequestFacts(receivedAt, today),
+  factLines: (f) => [
+    { term: "Asked on", text: usDate(f.requestedOn) },
+    {
+      term: "Estimate due",
+      text: usDate(f.dueDate),
+      emphasis: f.late ? " late" : undefined,
+      note: `Due ${gfeRules.requestBusinessDays} business days after the request (45 CFR 149.610); holidays are not counted out.`,
+    },
+  ],
+  queueKeyDate: (row, today) => ({
+    main: `Estimate due ${usDate(row.key_date)}`,
+    sub: row.key_date < today ? `Late: due ${relativeDays(daysBetween(today, row.key_date))}` : "Not late yet",
+    late: row.key_date < today,
+  }),
+  diagnosisCodes: (input) => (input.diagnosisCode ? [input.diagnosisCode] : []),
+  recordsVisits: false,
+  due: {
+    filter: "estimate",
+    label: "Good Faith Estimate requests due by the next business day, or late",
+  },
+  csv: (_input, row) => ({ "Estimate due": row.key_date }),
+};
+
 /** Every submission kind, in the order the staff desk lists them. */
-export const submissionKinds = { prescription, mva_claim: mvaClaim } as const;
+export const submissionKinds = { prescription, mva_claim: mvaClaim, good_faith_estimate: goodFaithEstimate } as const;
 
 export type SubmissionKind = keyof typeof submissionKinds;
 
@@ -246,8 +323,8 @@ export type SubmissionFacts = ReturnType<(typeof submissionKinds)[SubmissionKind
  */
 export function kindSpec(kind: SubmissionKind): KindSpec<SubmissionKind, never, never> & {
   notices: (input: unknown) => string[];
-  columns: (input: unknown) => SubmissionColumns;
-  facts: (input: unknown, visitsUsed: number, today: string) => SubmissionFacts;
+  columns: (input: unknown, receivedAt: string) => SubmissionColumns;
+  facts: (input: unknown, stored: StoredFacts, today: string) => SubmissionFacts;
   factLines: (facts: SubmissionFacts) => FactLine[];
   csv: (input: unknown, row: StoredColumns) => Partial<Record<CsvColumn, CsvValue>>;
   diagnosisCodes: (input: unknown) => readonly string[];
@@ -283,6 +360,7 @@ export const csvColumns = [
   "Accident date",
   "PIP window ends",
   "Claim number",
+  "Estimate due",
 ] as const;
 
 export type CsvColumn = (typeof csvColumns)[number];

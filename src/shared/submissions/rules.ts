@@ -4,7 +4,8 @@
  * that must repeat a rule in SQL are tested against these functions on the same rows
  * (`test/worker/registry-sql.test.ts`).
  */
-import { addDays, addYears, daysBetween, usDate } from "../dates";
+import { addDays, addYears, daysBetween, todayInOregon, usDate } from "../dates";
+import { addBusinessDays, estimateDueDate } from "../good-faith-estimate";
 import { finishedStatuses, statusLabels, type SubmissionStatus } from "./statuses";
 
 /**
@@ -19,7 +20,7 @@ export function pipWindowEnd(accidentDate: string): string {
 export const dueWindows = { prescriptionDays: 14, prescriptionVisitsLeft: 1, pipDays: 60 } as const;
 
 /** The queue's deadline filters. */
-export const dueFilters = ["prescription", "pip"] as const;
+export const dueFilters = ["prescription", "pip", "estimate"] as const;
 export type DueFilter = (typeof dueFilters)[number];
 
 /** What the due rules read from a submission. */
@@ -30,11 +31,14 @@ export interface DueState {
   visitsAuthorized: number | null;
   visitsUsed: number;
   accidentDate: string | null;
+  /** The stored key date: for an estimate request, the day its estimate is due. */
+  keyDate: string | null;
 }
 
 /**
  * Whether a submission is due under `filter` today: an open prescription that ends within 14 days
- * (today included) or has at most one visit left; an open claim whose PIP window ends within 60 days.
+ * (today included) or has at most one visit left; an open claim whose PIP window ends within 60 days;
+ * an open Good Faith Estimate request due by the next business day, or late.
  */
 export function isDue(filter: DueFilter, s: DueState, today: string): boolean {
   if (finishedStatuses.includes(s.status)) return false;
@@ -43,9 +47,32 @@ export function isDue(filter: DueFilter, s: DueState, today: string): boolean {
     const endsSoon = s.endDate >= today && s.endDate <= addDays(today, dueWindows.prescriptionDays);
     return endsSoon || s.visitsAuthorized - s.visitsUsed <= dueWindows.prescriptionVisitsLeft;
   }
+  if (filter === "estimate") {
+    return s.kind === "good_faith_estimate" && s.keyDate !== null && s.keyDate <= estimateDueHorizon(today);
+  }
   if (s.kind !== "mva_claim" || s.accidentDate === null) return false;
   const end = pipWindowEnd(s.accidentDate);
   return end >= today && end <= addDays(today, dueWindows.pipDays);
+}
+
+/** The last due date the "estimate" filter lists: the next business day after today. */
+export function estimateDueHorizon(today: string): string {
+  return addBusinessDays(today, 1);
+}
+
+export interface EstimateRequestFacts {
+  kind: "good_faith_estimate";
+  /** The day (in Oregon) the request arrived. */
+  requestedOn: string;
+  dueDate: string;
+  late: boolean;
+}
+
+/** When an estimate request arrived and when its estimate is due (see `estimateDueDate`). */
+export function estimateRequestFacts(receivedAt: string, today: string): EstimateRequestFacts {
+  const requestedOn = todayInOregon(new Date(receivedAt));
+  const dueDate = estimateDueDate({ requestedOn })!;
+  return { kind: "good_faith_estimate", requestedOn, dueDate, late: dueDate < today };
 }
 
 export interface PrescriptionFacts {
