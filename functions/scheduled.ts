@@ -11,7 +11,10 @@ const maxRounds = 10;
  * issued Good Faith Estimate past `clinic.estimateRetentionYears` after it was issued; each
  * deletion and each run audited.
  */
-export async function runDailyJobs(env: Env, now: Date): Promise<{ deleted: number; estimatesDeleted: number }> {
+export async function runDailyJobs(
+  env: Env,
+  now: Date,
+): Promise<{ deleted: number; estimatesDeleted: number }> {
   let deleted = 0;
   for (let round = 0; round < maxRounds; round++) {
     const run = await purgeExpired(env.DB, { now, retentionYears: clinic.retentionYears });

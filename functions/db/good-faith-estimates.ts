@@ -124,7 +124,11 @@ export async function issueEstimate(
   throw new Error("could not allocate a unique estimate number");
 }
 
-function toSummary(row: EstimateRow, doc: GoodFaithEstimateDocument, replacedBy: string | null): EstimateSummary {
+function toSummary(
+  row: EstimateRow,
+  doc: GoodFaithEstimateDocument,
+  replacedBy: string | null,
+): EstimateSummary {
   return {
     id: row.id,
     reference: row.reference,
@@ -153,7 +157,11 @@ export async function listEstimates(
   ]);
   return Promise.all(
     (listed?.results ?? []).map(async (row) =>
-      toSummary(row, JSON.parse(await unseal(keys, row.document, estimateContext(row.reference))), row.replaced_by),
+      toSummary(
+        row,
+        JSON.parse(await unseal(keys, row.document, estimateContext(row.reference))),
+        row.replaced_by,
+      ),
     ),
   );
 }
@@ -242,7 +250,9 @@ export async function purgeExpiredEstimates(
 ): Promise<{ deleted: number; more: boolean }> {
   const cutoff = addYearsToInstant(input.now, -input.retentionYears);
   const { results } = await db
-    .prepare("SELECT id, reference FROM good_faith_estimates WHERE issued_at < ?1 ORDER BY issued_at, id LIMIT 201")
+    .prepare(
+      "SELECT id, reference FROM good_faith_estimates WHERE issued_at < ?1 ORDER BY issued_at, id LIMIT 201",
+    )
     .bind(cutoff)
     .all<{ id: number; reference: string }>();
   const due = results.slice(0, 200);

@@ -123,7 +123,11 @@ const issueRequest = z
     });
     const today = todayInOregon();
     if (value.dateOfBirth && value.dateOfBirth >= today)
-      ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: "The date of birth must be in the past." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["dateOfBirth"],
+        message: "The date of birth must be in the past.",
+      });
     if (value.careStart && (value.careStart < today || value.careStart > addYears(today, 2)))
       ctx.addIssue({
         code: "custom",

@@ -41,11 +41,7 @@ export const staffRecords = new Hono<StaffEnv>()
     const { submission } = record;
     const copy: PatientRecordCopy = {
       submission,
-      facts: kindSpec(submission.kind).facts(
-        submission.input,
-        submission,
-        todayInOregon(c.var.now),
-      ),
+      facts: kindSpec(submission.kind).facts(submission.input, submission, todayInOregon(c.var.now)),
       notes: record.notes,
       audit: record.audit,
       producedAt: c.var.now.toISOString(),

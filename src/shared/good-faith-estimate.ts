@@ -38,7 +38,7 @@ export function isBusinessDay(iso: string): boolean {
 /** The `n`th business day after `iso` (n ≥ 0; 0 gives `iso` itself). */
 export function addBusinessDays(iso: string, n: number): string {
   let date = iso;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     date = addDays(date, 1);
     if (isBusinessDay(date)) left--;
   }
@@ -239,7 +239,9 @@ export function estimateDisclaimers(totalCents: number): EstimateSection[] {
     },
     {
       heading: "Questions and help",
-      lines: [`For questions or more information about your right to a Good Faith Estimate, visit ${gfeRules.helpUrl}.`],
+      lines: [
+        `For questions or more information about your right to a Good Faith Estimate, visit ${gfeRules.helpUrl}.`,
+      ],
     },
   ];
 }
@@ -254,7 +256,10 @@ export function estimateSections(doc: GoodFaithEstimateDocument): EstimateSectio
   return [
     {
       heading: "Patient",
-      lines: [`Name: ${patient.firstName} ${patient.lastName}`, `Date of birth: ${usDate(patient.dateOfBirth)}`],
+      lines: [
+        `Name: ${patient.firstName} ${patient.lastName}`,
+        `Date of birth: ${usDate(patient.dateOfBirth)}`,
+      ],
     },
     {
       heading: "Provider",

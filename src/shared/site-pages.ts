@@ -7,5 +7,6 @@ export const publicPages = [
   { path: "/mva", label: "Car accidents", kind: "guide" },
   { path: "/forms/prescription", label: "Send a prescription", kind: "form" },
   { path: "/forms/mva-claim", label: "Send claim details", kind: "form" },
+  { path: "/forms/good-faith-estimate", label: "Ask for an estimate", kind: "form" },
   { path: "/privacy", label: "Privacy", kind: "guide" },
 ] as const;

@@ -49,8 +49,12 @@ describe("0004_store_key_date", () => {
       expect(rest).toEqual(rowsBefore[i]);
       const expected =
         row.kind === "prescription"
-          ? kindSpec("prescription").columns({ endDate: row.end_date, startDate: row.start_date }, String(row.received_at)).key_date
-          : kindSpec("mva_claim").columns({ accidentDate: row.accident_date }, String(row.received_at)).key_date;
+          ? kindSpec("prescription").columns(
+              { endDate: row.end_date, startDate: row.start_date },
+              String(row.received_at),
+            ).key_date
+          : kindSpec("mva_claim").columns({ accidentDate: row.accident_date }, String(row.received_at))
+              .key_date;
       expect(key_date).toBe(expected);
     }
     // February 29 becomes February 28, as addYears says.
@@ -95,10 +99,14 @@ describe("0008_good_faith_estimates", () => {
     await applyD1Migrations(db, env.TEST_MIGRATIONS);
 
     expect((await db.prepare("SELECT * FROM submissions ORDER BY id").all()).results).toEqual(rowsBefore);
-    expect((await db.prepare("SELECT * FROM submission_notes ORDER BY id").all()).results).toEqual(notesBefore);
+    expect((await db.prepare("SELECT * FROM submission_notes ORDER BY id").all()).results).toEqual(
+      notesBefore,
+    );
     const objects = (
       await db
-        .prepare("SELECT type, name FROM sqlite_master WHERE tbl_name IN ('submissions', 'submission_notes') ORDER BY name")
+        .prepare(
+          "SELECT type, name FROM sqlite_master WHERE tbl_name IN ('submissions', 'submission_notes') ORDER BY name",
+        )
         .all<{ type: string; name: string }>()
     ).results.map((o) => `${o.type} ${o.name}`);
     for (const index of [
@@ -116,7 +124,9 @@ describe("0008_good_faith_estimates", () => {
 
     // The foreign key still holds, and notes stay append-only.
     await expect(
-      db.prepare("INSERT INTO submission_notes (submission_id, staff_id, at, text) VALUES (999, 1, 'x', 'y')").run(),
+      db
+        .prepare("INSERT INTO submission_notes (submission_id, staff_id, at, text) VALUES (999, 1, 'x', 'y')")
+        .run(),
     ).rejects.toThrow(/FOREIGN KEY/);
     await expect(db.prepare("DELETE FROM submission_notes").run()).rejects.toThrow(/append-only/);
     const fk = await db.prepare("PRAGMA foreign_key_list(submission_notes)").all<{ table: string }>();

@@ -1,3 +1,4 @@
+import type { EstimateItem } from "../good-faith-estimate";
 import type { CptCode } from "../clinic";
 import type { Coverage } from "../estimate-input";
 
@@ -27,15 +28,8 @@ export interface VisitEstimate {
 }
 
 /** The self-pay price, itemized the way a Good Faith Estimate lists recurring care. */
-export interface SelfPayEstimate {
-  cpt: CptCode;
-  service: string;
-  units: number;
-  unitCents: number;
-  perVisitCents: number;
-  visits: number;
-  totalCents: number;
-}
+/** The cash price, itemized exactly as a Good Faith Estimate itemizes it. */
+export type SelfPayEstimate = EstimateItem;
 
 /** A visit-by-visit estimate, the self-pay comparison and plain-language notes. */
 export interface Estimate {

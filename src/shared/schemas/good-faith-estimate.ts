@@ -132,10 +132,9 @@ export function goodFaithEstimateSchema(
     ),
     sessionMinutes: preprocess(
       (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-      z.union(
-        clinic.sessionLengths.map((m) => z.literal(m)) as unknown as [z.ZodMiniLiteral<number>],
-        { error: `Choose the length of each visit: ${clinic.sessionLengths.join(", ")} minutes.` },
-      ),
+      z.union(clinic.sessionLengths.map((m) => z.literal(m)) as unknown as [z.ZodMiniLiteral<number>], {
+        error: `Choose the length of each visit: ${clinic.sessionLengths.join(", ")} minutes.`,
+      }),
     ),
     frequency: choice(frequencyIds, "Choose how often you would like care, for example once a week."),
     visits: preprocess(
@@ -159,7 +158,10 @@ export function goodFaithEstimateSchema(
     preferredStart: futureDate("the start date", "1/12/2027"),
     diagnosisCode: optionalNormalizedText(
       (text) => normalizeIcd10(text),
-      { invalid: "Enter the diagnosis code like M54.50: a letter, two characters, then a dot and up to 4 more. Or leave it empty." },
+      {
+        invalid:
+          "Enter the diagnosis code like M54.50: a letter, two characters, then a dot and up to 4 more. Or leave it empty.",
+      },
       (code) => options.checkDiagnosisCode?.(code) ?? null,
     ),
     ...closingShape(),

@@ -110,6 +110,8 @@ interface KindSpec<Id extends string, Input, Facts> {
   diagnosisCodes: (input: Input) => readonly string[];
   /** Whether staff record visits against it (the "Record a visit" button). */
   recordsVisits: boolean;
+  /** The detail page's link to this kind's next step at the desk, if it has one. */
+  staffNextStep?: { label: string; path: (id: number) => string };
   /** The queue's deadline filter for this kind, if it has one. */
   due?: { filter: DueFilter; label: string };
   /** This kind's values for the export's shared columns (see `csvColumns`). */
@@ -286,11 +288,16 @@ const goodFaithEstimate: KindSpec<"good_faith_estimate", GoodFaithEstimateInput,
   ],
   queueKeyDate: (row, today) => ({
     main: `Estimate due ${usDate(row.key_date)}`,
-    sub: row.key_date < today ? `Late: due ${relativeDays(daysBetween(today, row.key_date))}` : "Not late yet",
+    sub:
+      row.key_date < today ? `Late: due ${relativeDays(daysBetween(today, row.key_date))}` : "Not late yet",
     late: row.key_date < today,
   }),
   diagnosisCodes: (input) => (input.diagnosisCode ? [input.diagnosisCode] : []),
   recordsVisits: false,
+  staffNextStep: {
+    label: "Issue the Good Faith Estimate",
+    path: (id) => `/staff/good-faith-estimates?request=${id}`,
+  },
   due: {
     filter: "estimate",
     label: "Good Faith Estimate requests due by the next business day, or late",
@@ -299,7 +306,11 @@ const goodFaithEstimate: KindSpec<"good_faith_estimate", GoodFaithEstimateInput,
 };
 
 /** Every submission kind, in the order the staff desk lists them. */
-export const submissionKinds = { prescription, mva_claim: mvaClaim, good_faith_estimate: goodFaithEstimate } as const;
+export const submissionKinds = {
+  prescription,
+  mva_claim: mvaClaim,
+  good_faith_estimate: goodFaithEstimate,
+} as const;
 
 export type SubmissionKind = keyof typeof submissionKinds;
 
