@@ -21,6 +21,10 @@ const env = {
 const persist = values["persist-to"] ? ["--persist-to", values["persist-to"]] : [];
 
 const devVars = ensureDevVars();
+// The clinic's identity on issued Good Faith Estimates, when the shell sets it (the browser tests do).
+const vars = ["CLINIC_LEGAL_NAME", "CLINIC_NPI", "CLINIC_TIN"].flatMap((name) =>
+  process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [],
+);
 
 const migrate = spawnSync(
   "wrangler",
@@ -34,7 +38,16 @@ if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const server = spawn(
   "wrangler",
-  ["dev", "--port", values.port, "--show-interactive-dev-session=false", "--env-file", devVars, ...persist],
+  [
+    "dev",
+    "--port",
+    values.port,
+    "--show-interactive-dev-session=false",
+    "--env-file",
+    devVars,
+    ...vars,
+    ...persist,
+  ],
   { env, stdio: "inherit" },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -32,7 +32,14 @@ export default async function setup(project: TestProject) {
   rmSync(state, { recursive: true, force: true });
   server = spawn(process.execPath, ["scripts/serve.mjs", "--port", port, "--persist-to", state], {
     cwd: root,
-    env: { ...process.env, PATH: `${path.join(root, "node_modules/.bin")}:${process.env.PATH}` },
+    env: {
+      ...process.env,
+      PATH: `${path.join(root, "node_modules/.bin")}:${process.env.PATH}`,
+      // A made-up identity for issued Good Faith Estimates (1234567893 passes the NPI check).
+      CLINIC_LEGAL_NAME: "Hillcrest Massage Therapy LLC",
+      CLINIC_NPI: "1234567893",
+      CLINIC_TIN: "12-3456789",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

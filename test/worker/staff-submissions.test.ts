@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { csvColumns } from "../../src/shared/submissions/registry";
 import type { QueueItem, SubmissionDetail } from "../../src/shared/staff-contract";
 import { addYears, todayInOregon } from "../../src/shared/dates";
 import {
@@ -484,7 +485,7 @@ describe("GET /api/staff/submissions.csv", () => {
       "First name",
     ]);
     expect(rows).toHaveLength(4);
-    expect(rows.every((r) => r.length === 16)).toBe(true);
+    expect(rows.every((r) => r.length === csvColumns.length)).toBe(true);
     const byReference = new Map(rows.slice(1).map((r) => [r[0], r]));
     expect(byReference.get(risky.reference)?.[5]).toBe(`'=HYPERLINK("http://evil.example")`);
     expect(byReference.get(quoted.reference)?.[5]).toBe('Ann "Annie"');
