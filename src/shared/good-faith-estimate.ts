@@ -212,7 +212,7 @@ export interface EstimateSection {
 }
 
 /** The disclaimers every estimate carries, in plain words (45 CFR 149.610(c)(1)(vii)–(ix)). */
-export function estimateDisclaimers(totalCents: number): EstimateSection[] {
+function estimateDisclaimers(totalCents: number): EstimateSection[] {
   const threshold = formatCents(gfeRules.disputeThresholdCents);
   return [
     {

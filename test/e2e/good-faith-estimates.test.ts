@@ -116,7 +116,10 @@ describe("Good Faith Estimates", () => {
     const { page } = await open();
     await signIn(page);
     await page.goto("/staff?kind=good_faith_estimate");
-    await page.locator("tr", { hasText: `${lastName}, Ana` }).locator("a").click();
+    await page
+      .locator("tr", { hasText: `${lastName}, Ana` })
+      .locator("a")
+      .click();
     await page.click("a:has-text('Issue the Good Faith Estimate')");
     await page.waitForURL("**/staff/good-faith-estimates?request=*");
     expect(await page.inputValue("#patientLastName")).toBe(lastName);
