@@ -155,6 +155,19 @@ describe("a full walk through both forms and the staff desk", () => {
     await page.click("button:has-text('Add note')");
     await page.waitForURL((url) => url.pathname === detailPath);
 
+    // Crafted cookies are ignored, never a 500 and never stuck: a flash naming no status, a search
+    // term longer than any the page sets.
+    const session = (await page.context().cookies()).find((c) => c.name === "__Host-session")!.value;
+    const withCookies = (pathname: string, cookies: string) =>
+      fetch(new URL(pathname, inject("baseURL")), {
+        redirect: "manual",
+        headers: { Cookie: `__Host-session=${session}; ${cookies}`, "CF-Connecting-IP": "10.91.0.1" },
+      });
+    expect((await withCookies(detailPath, "__Secure-staff-flash=status:constructor")).status).toBe(200);
+    const stuck = await withCookies("/staff", `__Secure-staff-search=${encodeURIComponent("é".repeat(300))}`);
+    expect(stuck.status).toBe(303);
+    expect(stuck.headers.getSetCookie().join()).toMatch(/__Secure-staff-search=[^;]*;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/);
+
     await page.click("a:has-text('Print the patient')");
     await page.waitForURL(`**${detailPath}/record`);
     const copy = await page.locator("main").innerText();
