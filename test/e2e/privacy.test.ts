@@ -166,7 +166,9 @@ describe("a full walk through both forms and the staff desk", () => {
     expect((await withCookies(detailPath, "__Secure-staff-flash=status:constructor")).status).toBe(200);
     const stuck = await withCookies("/staff", `__Secure-staff-search=${encodeURIComponent("é".repeat(300))}`);
     expect(stuck.status).toBe(303);
-    expect(stuck.headers.getSetCookie().join()).toMatch(/__Secure-staff-search=[^;]*;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/);
+    expect(stuck.headers.getSetCookie().join()).toMatch(
+      /__Secure-staff-search=[^;]*;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/,
+    );
 
     await page.click("a:has-text('Print the patient')");
     await page.waitForURL(`**${detailPath}/record`);
