@@ -312,6 +312,24 @@ describe("prescription form", () => {
     await page.context().close();
   });
 
+  it("finds codes in everyday words, and Enter with nothing highlighted closes the list without sending", async () => {
+    const { page } = await open();
+    await page.goto("/forms/prescription");
+    const input = page.locator("#diagnosisCodes");
+    await input.focus();
+    await page.keyboard.type("whiplash");
+    await expect.poll(() => input.getAttribute("aria-expanded")).toBe("true");
+    expect(await page.locator("#diagnosisCodes-listbox [role=option]").first().innerText()).toContain(
+      "S13.4XXA",
+    );
+    await page.keyboard.press("Enter");
+    await expect.poll(() => input.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.locator("[data-error-summary]").isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("diagnosisCodes");
+    expect(new URL(page.url()).pathname).toBe("/forms/prescription");
+    await page.context().close();
+  });
+
   it("never ships the ICD-10 code list to the browser", async () => {
     const { page, requests } = await open();
     await page.goto("/forms/prescription");

@@ -151,6 +151,15 @@ describe("a full walk through both forms and the staff desk", () => {
     await page.locator("tbody tr", { hasText: reference }).locator("a").click();
     await page.waitForURL(/\/staff\/submissions\/\d+$/);
     const detailPath = new URL(page.url()).pathname;
+    // On a phone every answer reads under its question, none squeezed to nothing.
+    await page.setViewportSize({ width: 320, height: 800 });
+    const widths = await page
+      .locator(".staff-fields dd")
+      .evaluateAll((items) => items.map((item) => item.getBoundingClientRect().width));
+    expect(Math.min(...widths)).toBeGreaterThan(200);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.fill("#note-text", typed.note);
     await page.click("button:has-text('Add note')");
     await page.waitForURL((url) => url.pathname === detailPath);
