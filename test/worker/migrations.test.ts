@@ -59,3 +59,96 @@ describe("0004_store_key_date", () => {
     expect(audit!.n).toBe(accidents.length + 1);
   });
 });
+
+describe("0007_retention_and_encryption", () => {
+  it("carries every row over, fills the last activity, and lets a submission be deleted at last", async () => {
+    const db = env.MIGRATION_DB;
+    await applyD1Migrations(db, before("0007"));
+    await db.batch([
+      db.prepare(
+        `INSERT INTO staff_accounts (email, name, password_hash, created_at)
+         VALUES ('old@example.org', 'Old Desk', 'pbkdf2-sha256$1$AA==$AA==', '2025-01-01T00:00:00Z')`,
+      ),
+      db.prepare(
+        `INSERT INTO submissions (reference, kind, idempotency_key, payload_hash, received_at,
+           patient_first_name, patient_last_name, date_of_birth, start_date, end_date, visits_authorized,
+           fields, key_date)
+         VALUES ('RX-OLD7777', 'prescription', 'old-key-7', 'h', '2025-01-01T00:00:00.000Z', 'Maria', 'Lopez',
+           '1980-04-27', '2025-01-05', '2025-03-01', 8, '{"memberId":"PLAIN1"}', '2025-03-01')`,
+      ),
+      db.prepare(
+        `INSERT INTO audit_log (at, actor, action, submission_id, detail)
+         SELECT '2025-01-01T00:00:00.000Z', 'public form', 'submitted', id, 'prescription' FROM submissions
+         WHERE reference = 'RX-OLD7777'`,
+      ),
+      db.prepare(
+        `INSERT INTO audit_log (at, actor, action, submission_id, detail)
+         SELECT '2025-02-03T10:00:00.000Z', 'old@example.org', 'noted', id, '{}' FROM submissions
+         WHERE reference = 'RX-OLD7777'`,
+      ),
+      db.prepare(
+        `INSERT INTO audit_log (at, actor, action, submission_id)
+         SELECT '2025-06-01T10:00:00.000Z', 'old@example.org', 'viewed', id FROM submissions
+         WHERE reference = 'RX-OLD7777'`,
+      ),
+      db.prepare(
+        `INSERT INTO submission_notes (submission_id, staff_id, at, text)
+         SELECT s.id, a.id, '2025-02-03T10:00:00.000Z', 'Called the office' FROM submissions s, staff_accounts a
+         WHERE s.reference = 'RX-OLD7777'`,
+      ),
+    ]);
+    const auditBefore = (await db.prepare("SELECT * FROM audit_log ORDER BY id").all()).results;
+    // Before 0007 no submission could be deleted: the audit log's foreign key refused it.
+    await expect(
+      db.prepare("DELETE FROM submissions WHERE reference = 'RX-OLD7777'").run(),
+    ).rejects.toThrow();
+
+    await applyD1Migrations(db, before("0008"));
+
+    expect((await db.prepare("SELECT * FROM audit_log ORDER BY id").all()).results).toEqual(auditBefore);
+    const row = await db
+      .prepare("SELECT fields, deleting, last_activity_at FROM submissions WHERE reference = 'RX-OLD7777'")
+      .first<{ fields: string; deleting: number; last_activity_at: string }>();
+    // The note was the last change; a view is not activity.
+    expect(row).toEqual({
+      fields: '{"memberId":"PLAIN1"}',
+      deleting: 0,
+      last_activity_at: "2025-02-03T10:00:00.000Z",
+    });
+    const notes = await db
+      .prepare(
+        "SELECT text FROM submission_notes WHERE submission_id = (SELECT id FROM submissions WHERE reference = 'RX-OLD7777')",
+      )
+      .all<{ text: string }>();
+    expect(notes.results).toEqual([{ text: "Called the office" }]);
+    // Notes stay append-only, except re-sealing and with their submission.
+    await expect(db.prepare("UPDATE submission_notes SET text = 'changed'").run()).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.prepare("DELETE FROM submission_notes").run()).rejects.toThrow(/append-only/);
+    await expect(db.prepare("DELETE FROM audit_log").run()).rejects.toThrow(/append-only/);
+
+    const { deleteSubmission } = await import("../../functions/db/deletion");
+    const id = (await db
+      .prepare("SELECT id FROM submissions WHERE reference = 'RX-OLD7777'")
+      .first<{ id: number }>())!.id;
+    expect(
+      await deleteSubmission(db, {
+        id,
+        actor: "old@example.org",
+        reason: "patient_request",
+        now: new Date(),
+      }),
+    ).toEqual({
+      reference: "RX-OLD7777",
+    });
+    expect(
+      (await db
+        .prepare("SELECT count(*) AS n FROM submissions WHERE reference = 'RX-OLD7777'")
+        .first<{ n: number }>())!.n,
+    ).toBe(0);
+    expect((await db.prepare("SELECT count(*) AS n FROM audit_log").first<{ n: number }>())!.n).toBe(
+      auditBefore.length + 1,
+    );
+  });
+});
