@@ -23,6 +23,7 @@ import { findSubmissionState, viewSubmission } from "../db/submissions";
 import { addNote, changeStatus, recordVisit } from "../db/workflow";
 import { sessionOf, type StaffEnv } from "./auth";
 import { submissionsCsv } from "./csv";
+import { requireRecentAuth, requireRole } from "./roles";
 import { requireJson, safeText, valid } from "./validate";
 
 const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
@@ -122,7 +123,8 @@ export const staffSubmissions = new Hono<StaffEnv>()
     const { page, ...filters } = c.req.valid("query");
     return c.json(await listQueue(c.env.DB, filters, page, todayInOregon(c.var.now)));
   })
-  .get("/submissions.csv", valid("query", queueQuery), async (c) => {
+  // Patients' data leaves the desk: admins only, with the password and a fresh code just given.
+  .get("/submissions.csv", requireRole("admin"), requireRecentAuth(), valid("query", queueQuery), async (c) => {
     const { page: _page, ...filters } = c.req.valid("query");
     const today = todayInOregon(c.var.now);
     const rows = await exportQueue(c.env.DB, {
