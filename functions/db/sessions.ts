@@ -81,7 +81,7 @@ export async function startSession(
     client: string;
     userAgent: string | undefined;
     factor: "totp" | "recovery_code";
-    attemptIds: readonly (number | null)[];
+    attemptId: number;
     now: Date;
   },
 ): Promise<StaffSession> {
@@ -100,7 +100,7 @@ export async function startSession(
       .bind(input.tokenHash, input.member.id, at, expiresAt, input.ip, userAgent),
     db.prepare("UPDATE staff_accounts SET last_sign_in_at = ?2 WHERE id = ?1").bind(input.member.id, at),
     endPendingStatement(db, input.pendingTokenHash),
-    clearFailuresStatement(db, { email: input.member.email, client: input.client, attemptIds: input.attemptIds }),
+    clearFailuresStatement(db, { email: input.member.email, client: input.client, attemptId: input.attemptId }),
     auditStatement(db, {
       at,
       actor: input.member.email,
@@ -221,7 +221,7 @@ export async function markReauthenticated(
   const at = input.now.toISOString();
   await db.batch([
     db.prepare("UPDATE staff_sessions SET reauth_at = ?2 WHERE token_hash = ?1").bind(session.tokenHash, at),
-    clearFailuresStatement(db, { email: session.member.email, client: input.client, attemptIds: [input.attemptId] }),
+    clearFailuresStatement(db, { email: session.member.email, client: input.client, attemptId: input.attemptId }),
     auditStatement(db, {
       at,
       actor: session.member.email,

@@ -15,7 +15,8 @@ function plus(at: Date, ms: number): string {
 /**
  * In any 15 minutes: at most 20 failed attempts from one client (whatever the email), and 5 for
  * one account from one client; once an account has 50 failures from all clients together, each
- * client gets only 3 for it (a password, a mistyped code and the right code).
+ * client gets only 3 for it. A right password is no failure (its row is deleted as the pending
+ * sign-in starts), so the owner may still mistype a code twice and get in from any address.
  */
 export const signInThrottle = {
   windowMs: 15 * 60_000,
@@ -26,25 +27,24 @@ export const signInThrottle = {
 } as const;
 
 /**
- * Deletes the failures of this account from this client, and the attempts `attemptIds` (the
- * password step may have come from another client), after a sign-in succeeds. Failures from
- * other clients stay: they are someone else's, and keep counting toward the account's alarm.
+ * Deletes the failures of this account from this client, and the attempt `attemptId`, after a
+ * sign-in (or re-authentication) succeeds. Failures from other clients stay: they are someone
+ * else's, and keep counting toward the account's alarm.
  */
 export function clearFailuresStatement(
   db: D1Database,
-  input: { email: string; client: string; attemptIds: readonly (number | null)[] },
+  input: { email: string; client: string; attemptId: number },
 ): D1PreparedStatement {
-  const [first = null, second = null] = input.attemptIds;
   return db
-    .prepare("DELETE FROM sign_in_failures WHERE (email = ?1 AND ip = ?2) OR id = ?3 OR id = ?4")
-    .bind(input.email, input.client, first, second);
+    .prepare("DELETE FROM sign_in_failures WHERE (email = ?1 AND ip = ?2) OR id = ?3")
+    .bind(input.email, input.client, input.attemptId);
 }
 
 /** What `beginAttempt` decided before any password or code is checked. */
 export type AttemptStart =
   | {
       status: "allowed";
-      /** The attempt's row in `sign_in_failures`: it stays there unless the sign-in succeeds. */
+      /** The attempt's row in `sign_in_failures`: it stays there unless the check passes. */
       attemptId: number;
       account: StaffAccount | null;
     }
@@ -59,7 +59,7 @@ export type AttemptStart =
  * transaction), BEFORE anything is checked: prunes rows older than the window, then records the
  * attempt against the typed email and the client only if the client and the pair are still under
  * their limits, so attempts sent in parallel are each counted. The row counts as a failure
- * unless a finished sign-in deletes it. A throttled attempt records nothing, except the
+ * unless the check passes (a right password, a right code). A throttled attempt records nothing, except the
  * account's one `sign_in_throttled` audit row per window; an account that reaches the alarm gets
  * one `sign_in_account_alarm` row per window (`audit_log` is append-only: it must not be floodable).
  */

@@ -29,12 +29,10 @@ CREATE TABLE staff_recovery_codes (
 CREATE INDEX staff_recovery_codes_by_staff ON staff_recovery_codes (staff_id);
 
 -- The first step of a sign-in (password right, code not yet given): only the SHA-256 of the
--- short-lived pending cookie's token is kept. `attempt_id` is the password step's row in
--- `sign_in_failures`, which counts as a failure until the code step succeeds.
+-- short-lived pending cookie's token is kept.
 CREATE TABLE staff_pending_sign_ins (
   token_hash TEXT PRIMARY KEY,
   staff_id INTEGER NOT NULL REFERENCES staff_accounts (id),
-  attempt_id INTEGER,
   created_at TEXT NOT NULL,
   expires_at TEXT NOT NULL
 );

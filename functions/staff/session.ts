@@ -101,7 +101,6 @@ export const staffSession = new Hono<StaffEnv>()
       );
     }
 
-    // The password step's row keeps counting as a failure until the code step succeeds.
     const token = newSessionToken();
     await startPending(db, {
       staffId: account.member.id,
@@ -121,9 +120,9 @@ export const staffSession = new Hono<StaffEnv>()
     const db = c.env.DB;
     const pendingToken = getCookie(c, staffCookies.pending.name);
     const pendingHash = pendingToken ? await tokenHash(pendingToken) : undefined;
-    const pending = pendingHash ? await findPending(db, pendingHash, now) : null;
-    const account = pending ? await accountById(db, pending.staffId) : null;
-    if (!pendingHash || !pending || !account || account.disabled) {
+    const staffId = pendingHash ? await findPending(db, pendingHash, now) : null;
+    const account = staffId !== null ? await accountById(db, staffId) : null;
+    if (!pendingHash || !account || account.disabled) {
       deleteCookie(c, staffCookies.pending.name, staffCookies.pending.options);
       return c.json(
         {
@@ -156,7 +155,7 @@ export const staffSession = new Hono<StaffEnv>()
       client,
       userAgent: c.req.header("user-agent"),
       factor: check.factor,
-      attemptIds: [pending.attemptId, attempt.attemptId],
+      attemptId: attempt.attemptId,
       now,
     });
     deleteCookie(c, staffCookies.pending.name, staffCookies.pending.options);
