@@ -55,9 +55,9 @@ const codeMessage = "Enter the 6-digit code from your authenticator app, or one 
 /** The second factor as typed: 6 digits, or a recovery code (checked for its form only). */
 export const codeField = z
   .string({ error: codeMessage })
-  .max(40, { error: codeMessage })
-  .refine(safeText, { error: codeMessage })
-  .refine((text) => readSecondFactor(text) !== null, { error: codeMessage });
+  .refine((text) => text.length <= 40 && safeText(text) && readSecondFactor(text) !== null, {
+    error: codeMessage,
+  });
 
 export type FactorCheck =
   | { ok: true; factor: "totp" | "recovery_code" }
