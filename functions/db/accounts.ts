@@ -132,7 +132,9 @@ export async function disableAccount(
   const at = input.now.toISOString();
   const [disabled] = await db.batch([
     db
-      .prepare("UPDATE staff_accounts SET disabled_at = ?2 WHERE id = ?1 AND disabled_at IS NULL RETURNING id")
+      .prepare(
+        "UPDATE staff_accounts SET disabled_at = ?2 WHERE id = ?1 AND disabled_at IS NULL RETURNING id",
+      )
       .bind(input.id, at),
     // Runs only when the account was active (the UPDATE changed one row).
     db

@@ -24,9 +24,19 @@ export async function startPending(
         `INSERT INTO staff_pending_sign_ins (token_hash, staff_id, created_at, expires_at)
          VALUES (?1, ?2, ?3, ?4)`,
       )
-      .bind(input.tokenHash, input.staffId, at, new Date(input.now.getTime() + pendingLifetimeMs).toISOString()),
+      .bind(
+        input.tokenHash,
+        input.staffId,
+        at,
+        new Date(input.now.getTime() + pendingLifetimeMs).toISOString(),
+      ),
     db.prepare("DELETE FROM sign_in_failures WHERE id = ?1").bind(input.attemptId),
-    auditStatement(db, { at, actor: input.email, action: "sign_in_password_accepted", detail: { ip: input.ip } }),
+    auditStatement(db, {
+      at,
+      actor: input.email,
+      action: "sign_in_password_accepted",
+      detail: { ip: input.ip },
+    }),
   ]);
 }
 

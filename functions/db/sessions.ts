@@ -100,7 +100,11 @@ export async function startSession(
       .bind(input.tokenHash, input.member.id, at, expiresAt, input.ip, userAgent),
     db.prepare("UPDATE staff_accounts SET last_sign_in_at = ?2 WHERE id = ?1").bind(input.member.id, at),
     endPendingStatement(db, input.pendingTokenHash),
-    clearFailuresStatement(db, { email: input.member.email, client: input.client, attemptId: input.attemptId }),
+    clearFailuresStatement(db, {
+      email: input.member.email,
+      client: input.client,
+      attemptId: input.attemptId,
+    }),
     auditStatement(db, {
       at,
       actor: input.member.email,
@@ -172,14 +176,24 @@ export async function endSession(
 }
 
 /** The account's live sessions, newest sign-in first, marking the one of `current`. */
-export async function listSessions(db: D1Database, current: StaffSession, now: Date): Promise<SessionSummary[]> {
+export async function listSessions(
+  db: D1Database,
+  current: StaffSession,
+  now: Date,
+): Promise<SessionSummary[]> {
   const { results } = await db
     .prepare(
       `SELECT token_hash, created_at, last_seen_at, ip, user_agent FROM staff_sessions
        WHERE staff_id = ?1 AND expires_at > ?2 AND last_seen_at > ?3 ORDER BY created_at DESC`,
     )
     .bind(current.member.id, now.toISOString(), plus(now, -sessionLimits.idleMs))
-    .all<{ token_hash: string; created_at: string; last_seen_at: string; ip: string | null; user_agent: string | null }>();
+    .all<{
+      token_hash: string;
+      created_at: string;
+      last_seen_at: string;
+      ip: string | null;
+      user_agent: string | null;
+    }>();
   return results.map((row) => ({
     signedInAt: row.created_at,
     lastSeenAt: row.token_hash === current.tokenHash ? current.lastSeenAt : row.last_seen_at,
@@ -221,7 +235,11 @@ export async function markReauthenticated(
   const at = input.now.toISOString();
   await db.batch([
     db.prepare("UPDATE staff_sessions SET reauth_at = ?2 WHERE token_hash = ?1").bind(session.tokenHash, at),
-    clearFailuresStatement(db, { email: session.member.email, client: input.client, attemptId: input.attemptId }),
+    clearFailuresStatement(db, {
+      email: session.member.email,
+      client: input.client,
+      attemptId: input.attemptId,
+    }),
     auditStatement(db, {
       at,
       actor: session.member.email,

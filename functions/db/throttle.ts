@@ -85,7 +85,16 @@ export async function beginAttempt(
                < CASE WHEN ${accountCount} >= ?7 THEN ?8 ELSE ?6 END
          RETURNING id`,
       )
-      .bind(at, input.email, input.client, since, t.maxPerClient, t.maxPerPair, t.accountAlarm, t.maxPerPairUnderAttack),
+      .bind(
+        at,
+        input.email,
+        input.client,
+        since,
+        t.maxPerClient,
+        t.maxPerPair,
+        t.accountAlarm,
+        t.maxPerPairUnderAttack,
+      ),
     // Runs only when the attempt was not recorded (throttled).
     db
       .prepare(

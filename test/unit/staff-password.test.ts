@@ -33,7 +33,13 @@ describe("staff CLI input checks", () => {
 describe("staff password policy (checked by the CLI, where passwords are set)", () => {
   it("knows at least 10,000 common passwords and refuses them, also with digits or symbols around them", () => {
     expect(commonPasswordCount).toBeGreaterThanOrEqual(10_000);
-    for (const password of ["qwertyuiop123", "1qaz2wsx3edc", "password123456", "iloveyou2026!", "Password1234"]) {
+    for (const password of [
+      "qwertyuiop123",
+      "1qaz2wsx3edc",
+      "password123456",
+      "iloveyou2026!",
+      "Password1234",
+    ]) {
       expect(passwordProblem(password, "desk@example.org"), password).toMatch(/common passwords/);
     }
     expect(passwordProblem("a long staff passphrase 42", "desk@example.org")).toBeNull();

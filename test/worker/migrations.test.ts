@@ -68,7 +68,8 @@ describe("0005_two_factor_and_roles", () => {
         "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY rowid DESC",
       )
       .all<{ type: string; name: string }>();
-    for (const { type, name } of results) await db.prepare(`DROP ${type.toUpperCase()} IF EXISTS "${name}"`).run();
+    for (const { type, name } of results)
+      await db.prepare(`DROP ${type.toUpperCase()} IF EXISTS "${name}"`).run();
   }
 
   it("keeps every account, makes the oldest admin, leaves all to enrol, and ends password-only sessions", async () => {
@@ -96,7 +97,9 @@ describe("0005_two_factor_and_roles", () => {
       db.prepare(
         "INSERT INTO staff_sessions (token_hash, staff_id, created_at, last_seen_at, expires_at, ip) SELECT 'h' || id, id, '2026-03-01', '2026-03-01', '2099-01-01', '10.0.0.1' FROM staff_accounts",
       ),
-      db.prepare("INSERT INTO sign_in_failures (at, email, ip) VALUES ('2026-03-01T00:00:00Z', 'new@example.org', '10.0.0.2')"),
+      db.prepare(
+        "INSERT INTO sign_in_failures (at, email, ip) VALUES ('2026-03-01T00:00:00Z', 'new@example.org', '10.0.0.2')",
+      ),
     ]);
     const before5 = (
       await db.prepare("SELECT * FROM staff_accounts ORDER BY id").all<Record<string, unknown>>()
@@ -104,8 +107,9 @@ describe("0005_two_factor_and_roles", () => {
 
     await applyD1Migrations(db, env.TEST_MIGRATIONS);
 
-    const after = (await db.prepare("SELECT * FROM staff_accounts ORDER BY id").all<Record<string, unknown>>())
-      .results;
+    const after = (
+      await db.prepare("SELECT * FROM staff_accounts ORDER BY id").all<Record<string, unknown>>()
+    ).results;
     expect(after).toHaveLength(3);
     for (const [i, row] of after.entries()) {
       const { role, totp_secret, totp_last_step, last_sign_in_at, ...rest } = row;

@@ -40,7 +40,9 @@ function staffRoutes(): { method: string; path: string }[] {
 
 describe("the staff gate", () => {
   it("refuses every staff route but the sign-in steps with 401 and no-store when there is no session", async () => {
-    const routes = staffRoutes().filter((r) => !["/api/staff/login", "/api/staff/login/totp"].includes(r.path));
+    const routes = staffRoutes().filter(
+      (r) => !["/api/staff/login", "/api/staff/login/totp"].includes(r.path),
+    );
     // New routes join this list by themselves; these are the ones the desk has today.
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
       expect.arrayContaining([
@@ -120,7 +122,9 @@ describe("POST /api/staff/login", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ name: "Desk Person", email: account.email, role: "staff" });
     const [clearPending, cookie = ""] = res.headers.getSetCookie();
-    expect(clearPending).toMatch(/^__Host-staff-pending=; Max-Age=0; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+    expect(clearPending).toMatch(
+      /^__Host-staff-pending=; Max-Age=0; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
+    );
     expect(cookie).toMatch(/^__Host-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
     expect(cookie).not.toMatch(/Domain=/i);
     const token = sessionToken(res)!;
@@ -199,7 +203,6 @@ describe("POST /api/staff/login", () => {
     );
     expect(form.status).toBe(415);
   });
-
 });
 
 describe("sessions", () => {
@@ -279,4 +282,3 @@ describe("sessions", () => {
     expect((await findSession(env.DB, hash, at(0))).status).toBe("missing");
   });
 });
-

@@ -177,16 +177,22 @@ describe("/api/staff/account", () => {
       method: "POST",
     });
     expect(asStaff.status).toBe(403);
-    const self = await staffRequest(`/api/staff/accounts/${admin.id}/disable`, admin.cookie, { method: "POST" });
+    const self = await staffRequest(`/api/staff/accounts/${admin.id}/disable`, admin.cookie, {
+      method: "POST",
+    });
     expect(self.status).toBe(409);
-    const res = await staffRequest(`/api/staff/accounts/${member.id}/disable`, admin.cookie, { method: "POST" });
+    const res = await staffRequest(`/api/staff/accounts/${member.id}/disable`, admin.cookie, {
+      method: "POST",
+    });
     expect(res.status).toBe(200);
     expect((await staffRequest("/api/staff/me", memberSession.cookie)).status).toBe(401);
-    const again = await staffRequest(`/api/staff/accounts/${member.id}/disable`, admin.cookie, { method: "POST" });
+    const again = await staffRequest(`/api/staff/accounts/${member.id}/disable`, admin.cookie, {
+      method: "POST",
+    });
     expect(again.status).toBe(404);
-    expect((await staffRequest("/api/staff/accounts/99999/disable", admin.cookie, { method: "POST" })).status).toBe(
-      404,
-    );
+    expect(
+      (await staffRequest("/api/staff/accounts/99999/disable", admin.cookie, { method: "POST" })).status,
+    ).toBe(404);
     const audit = (await actions(admin.email)).filter((r) => r.action === "staff_account_disabled");
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.detail!)).toEqual({ email: member.email });

@@ -88,9 +88,9 @@ describe("no lockout by strangers", () => {
     const account = await createStaff();
     const ip = freshIp();
     for (let i = 0; i < signInThrottle.maxPerPair; i++) {
-      expect((await postLogin({ email: account.email, password: `wrong password ${i}` }, { ip })).status).toBe(
-        401,
-      );
+      expect(
+        (await postLogin({ email: account.email, password: `wrong password ${i}` }, { ip })).status,
+      ).toBe(401);
     }
     const blocked = await postLogin({ email: account.email, password: staffPassword }, { ip });
     expect(blocked.status).toBe(429);
@@ -200,7 +200,9 @@ describe("sign-in throttling under load", () => {
     const account = await createStaff();
     const ip = freshIp();
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => postLogin({ email: account.email, password: `guess ${i}` }, { ip })),
+      Array.from({ length: 10 }, (_, i) =>
+        postLogin({ email: account.email, password: `guess ${i}` }, { ip }),
+      ),
     );
     const statuses = answers.map((res) => res.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(signInThrottle.maxPerPair);
@@ -226,12 +228,14 @@ describe("sign-in throttling under load", () => {
     const ip = freshIp();
     const bindings = { LOGIN_LIMIT: allowEveryRequest };
     for (let i = 0; i < signInThrottle.maxPerPair; i++) {
-      expect((await postLogin({ email: account.email, password: `wrong ${i}` }, { ip, bindings })).status).toBe(
-        401,
-      );
+      expect(
+        (await postLogin({ email: account.email, password: `wrong ${i}` }, { ip, bindings })).status,
+      ).toBe(401);
     }
     const throttled = await Promise.all(
-      Array.from({ length: 6 }, () => postLogin({ email: account.email, password: "wrong again" }, { ip, bindings })),
+      Array.from({ length: 6 }, () =>
+        postLogin({ email: account.email, password: "wrong again" }, { ip, bindings }),
+      ),
     );
     expect(throttled.map((res) => res.status)).toEqual(Array(6).fill(429));
     const rows = (await actions(account.email)).map((r) => r.action);
@@ -283,7 +287,10 @@ describe("sign-in throttling under load", () => {
     const prefix = `2001:db8:${(Date.now() % 0xffff).toString(16)}:42`;
     const statuses: number[] = [];
     for (let i = 1; i <= 11; i++) {
-      const res = await postLogin({ email: `rotate${i}@example.org`, password: "x" }, { ip: `${prefix}::${i}` });
+      const res = await postLogin(
+        { email: `rotate${i}@example.org`, password: "x" },
+        { ip: `${prefix}::${i}` },
+      );
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
@@ -299,7 +306,9 @@ describe("sign-in throttling under load", () => {
     const ip = freshIp();
     const account = await createStaff();
     const first = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => postLogin({ email: `limit${i}-${ip}@example.org`, password: "x" }, { ip })),
+      Array.from({ length: 10 }, (_, i) =>
+        postLogin({ email: `limit${i}-${ip}@example.org`, password: "x" }, { ip }),
+      ),
     );
     expect(first.map((res) => res.status)).toEqual(Array(10).fill(401));
     const before = await failureRows("ip", ip);

@@ -56,7 +56,12 @@ describe("TOTP (RFC 6238)", () => {
   it("matches the RFC 6238 SHA-1 test vectors (8 digits through otpauth; our 6 digits are their last six)", () => {
     for (const [seconds, code] of rfcVectors) {
       const at = new Date(seconds * 1000);
-      const totp = new TOTP({ secret: Secret.fromBase32(rfcSecret), digits: 8, period: 30, algorithm: "SHA1" });
+      const totp = new TOTP({
+        secret: Secret.fromBase32(rfcSecret),
+        digits: 8,
+        period: 30,
+        algorithm: "SHA1",
+      });
       expect(totp.generate({ timestamp: at.getTime() }), String(seconds)).toBe(code);
       expect(totpCode(rfcSecret, at)).toBe(code.slice(2));
       expect(matchTotpStep(rfcSecret, code.slice(2), at)).toBe(Math.floor(seconds / 30));
@@ -149,8 +154,9 @@ describe("POST /api/staff/login/totp", () => {
       action: "sign_in_code_failed",
       detail: expect.stringContaining("wrong_recovery_code"),
     });
-    const stored = await env.DB.prepare("SELECT group_concat(code_hash) AS all_hashes FROM staff_recovery_codes")
-      .first<{ all_hashes: string }>();
+    const stored = await env.DB.prepare(
+      "SELECT group_concat(code_hash) AS all_hashes FROM staff_recovery_codes",
+    ).first<{ all_hashes: string }>();
     for (const code of codes) expect(stored!.all_hashes).not.toContain(code.replace("-", ""));
     // Another account's recovery code is no use.
     const other = await createStaff();
@@ -178,7 +184,10 @@ describe("POST /api/staff/login/totp", () => {
       .run();
     const late = await postCode(await freshCode(account.email), pending, { ip });
     expect(late.status).toBe(401);
-    expect(await late.json()).toMatchObject({ error: "sign_in_expired", message: expect.stringMatching(/5 minutes/) });
+    expect(await late.json()).toMatchObject({
+      error: "sign_in_expired",
+      message: expect.stringMatching(/5 minutes/),
+    });
     expect(late.headers.get("set-cookie")).toMatch(/__Host-staff-pending=; Max-Age=0/);
   });
 
