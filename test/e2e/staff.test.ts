@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { totpCode, totpStep } from "../../functions/staff/second-factor";
 import { todayInOregon } from "../../src/shared/dates";
 import { expectNoAxeViolations, launch, openPage } from "./browser";
 
@@ -22,6 +23,33 @@ function staffCli(args: string[], input?: string): string {
   });
 }
 
+/** Each account's TOTP secret, read from the otpauth:// line the CLI printed at enrolment. */
+const secrets = new Map<string, string>();
+const lastSteps = new Map<string, number>();
+
+/** Creates an account with the CLI and keeps its enrolled secret. */
+function addStaff(account: string, name: string, withPassword: string, extra: string[] = []): string {
+  const out = staffCli(
+    ["add", "--email", account, "--name", name, "--password-stdin", ...extra],
+    `${withPassword}\n`,
+  );
+  const uri = /^otpauth:\/\/totp\/\S+$/m.exec(out)?.[0];
+  expect(uri, out).toBeDefined();
+  secrets.set(account, new URL(uri!).searchParams.get("secret")!);
+  return out;
+}
+
+/**
+ * A code of the account's secret it has not used yet (each is accepted once): this step's or the
+ * next one's, waiting for the clock when both were used.
+ */
+async function nextCode(account: string): Promise<string> {
+  let step = Math.max(totpStep(new Date()), (lastSteps.get(account) ?? 0) + 1);
+  while (step > totpStep(new Date()) + 1) await new Promise((resolve) => setTimeout(resolve, 1_000));
+  lastSteps.set(account, step);
+  return totpCode(secrets.get(account)!, new Date(step * 30_000));
+}
+
 /** An Oregon date `days` from today as month/day/year, the way the form is typed. */
 function usDateFromToday(days: number): string {
   const date = new Date(Date.parse(`${todayInOregon()}T00:00:00Z`) + days * 86_400_000);
@@ -31,9 +59,10 @@ function usDateFromToday(days: number): string {
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
-  expect(
-    staffCli(["add", "--email", email, "--name", "Front Desk", "--password-stdin"], `${password}\n`),
-  ).toMatch(/Staff account created/);
+  // The first account of a fresh desk is its admin.
+  expect(addStaff(email, "Front Desk", password)).toMatch(
+    /Staff account created for Front Desk <.*> as admin/,
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -78,10 +107,18 @@ async function patientSendsPrescription(): Promise<string> {
   return reference;
 }
 
-async function signIn(page: Page, withPassword: string): Promise<void> {
-  await page.fill("#email", email);
+async function signIn(page: Page, withPassword: string, account = email): Promise<void> {
+  await page.fill("#email", account);
   await page.fill("#password", withPassword);
   await page.click("button:has-text('Sign in')");
+}
+
+/** The second step, by keyboard: the code typed into the focused field and Enter. */
+async function enterCode(page: Page, account = email): Promise<void> {
+  await page.waitForURL("**/staff/login/code");
+  await page.focus("#code");
+  await page.keyboard.type(await nextCode(account));
+  await page.keyboard.press("Enter");
 }
 
 const focusedText = (page: Page) =>
@@ -110,6 +147,20 @@ describe("staff desk", () => {
     await expectNoAxeViolations(page);
 
     await signIn(page, password);
+    await page.waitForURL("**/staff/login/code");
+    expect(await page.getAttribute("#code", "autocomplete")).toBe("one-time-code");
+    expect(await page.getAttribute("#code", "inputmode")).toBe("numeric");
+    await expectNoAxeViolations(page);
+    // A wrong code is refused next to the field.
+    await page.fill("#code", "000000");
+    await page.click("button:has-text('Continue')");
+    await expect.poll(() => focusedText(page)).toContain("That code is not right");
+    expect(await page.getAttribute("#code", "aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page);
+    await page.click("summary:has-text('Use a recovery code instead')");
+    await expectNoAxeViolations(page);
+    await page.fill("#code", "");
+    await enterCode(page);
     await page.waitForURL((url) => url.pathname === "/staff");
     expect(await page.locator(".staff-bar").innerText()).toContain("Front Desk");
     await expectNoAxeViolations(page);
@@ -159,8 +210,20 @@ describe("staff desk", () => {
     expect(history).toContain("Opened this page");
     await expectNoAxeViolations(page);
 
-    // Export the search result from the queue.
+    // Export the search result from the queue: first confirm it is you (password and a new code).
     await page.goto("/staff");
+    await page.click("a:has-text('Confirm it is you to download')");
+    await page.waitForURL("**/staff/confirm?**");
+    await expectNoAxeViolations(page);
+    await page.fill("#password", "not the password at all");
+    await page.fill("#code", "000000");
+    await page.click("button:has-text('Confirm')");
+    await expect.poll(() => focusedText(page)).toContain("That password or code is not right");
+    await expectNoAxeViolations(page);
+    await page.fill("#password", password);
+    await page.fill("#code", await nextCode(email));
+    await page.click("button:has-text('Confirm')");
+    await page.waitForURL((url) => url.pathname === "/staff");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.click("a:has-text('as a spreadsheet (CSV)')"),
@@ -190,10 +253,64 @@ describe("staff desk", () => {
     await page.context().close();
   });
 
+  it("a staff member cannot export; the account page lists sessions, signs out the others, and lets the admin disable", async () => {
+    const member = `member-${Date.now()}@example.org`;
+    const memberPassword = "a different staff passphrase 9";
+    expect(addStaff(member, "Pat Member", memberPassword)).toMatch(/as staff/);
+
+    const { page: other } = await open();
+    await other.goto("/staff/login");
+    await signIn(other, memberPassword, member);
+    await enterCode(other, member);
+    await other.waitForURL((url) => url.pathname === "/staff");
+
+    const { page } = await open();
+    await page.goto("/staff/login");
+    await signIn(page, memberPassword, member);
+    await enterCode(page, member);
+    await page.waitForURL((url) => url.pathname === "/staff");
+    expect(await page.locator("a:has-text('spreadsheet'), a:has-text('Confirm it is you')").count()).toBe(0);
+    const csv = await page.request.get("/staff/submissions.csv", { maxRedirects: 0 });
+    expect(csv.status()).toBe(403);
+    expect(await csv.text()).toContain("Only an admin");
+
+    await page.click("a:has-text('Your account')");
+    await page.waitForURL("**/staff/account");
+    expect(await page.locator("main").innerText()).toContain("(this browser)");
+    expect(await page.locator("#accounts-heading").count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.click("button:has-text('Sign out everywhere else')");
+    await expect.poll(() => focusedText(page)).toBe("Signed out 1 other session.");
+    await expectNoAxeViolations(page);
+    await other.reload();
+    await other.waitForURL("**/staff/login");
+
+    // An admin sees every account and disables the member, who is signed out at once.
+    const manager = `manager-${Date.now()}@example.org`;
+    expect(addStaff(manager, "Second Admin", password, ["--role", "admin"])).toMatch(/as admin/);
+    const { page: admin } = await open();
+    await admin.goto("/staff/login");
+    await signIn(admin, password, manager);
+    await enterCode(admin, manager);
+    await admin.waitForURL((url) => url.pathname === "/staff");
+    await admin.goto("/staff/account");
+    const accounts = admin.locator("#accounts-heading + p + .table-scroll");
+    expect(await accounts.innerText()).toContain("Pat Member");
+    await expectNoAxeViolations(admin);
+    await admin.click("button[aria-label='Disable Pat Member']");
+    await expect.poll(() => focusedText(admin)).toContain("disabled and signed out everywhere");
+    expect(await accounts.innerText()).toMatch(/Pat Member.*Disabled/s);
+    await expectNoAxeViolations(admin);
+    await page.reload();
+    await page.waitForURL("**/staff/login");
+    for (const p of [page, other, admin]) await p.context().close();
+  });
+
   it("ends the sessions of an account the CLI disables", async () => {
     const { page } = await open();
     await page.goto("/staff/login");
     await signIn(page, password);
+    await enterCode(page);
     await page.waitForURL((url) => url.pathname === "/staff");
     expect(staffCli(["disable", "--email", email])).toMatch(/disabled/);
     await page.reload();
@@ -214,9 +331,7 @@ describe("staff pages over HTTP (no browser)", () => {
   const send = (path: string, init: RequestInit = {}) => fetch(at(path), { redirect: "manual", ...init });
 
   beforeAll(() => {
-    expect(
-      staffCli(["add", "--email", deskEmail, "--name", "Desk Http", "--password-stdin"], `${deskPassword}\n`),
-    ).toMatch(/Staff account created/);
+    expect(addStaff(deskEmail, "Desk Http", deskPassword)).toMatch(/Staff account created/);
   });
 
   async function signInOverHttp(): Promise<string> {
@@ -226,13 +341,36 @@ describe("staff pages over HTTP (no browser)", () => {
       body: new URLSearchParams({ email: deskEmail, password: deskPassword }),
     });
     expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/staff/login/code");
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const token = /__Host-session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
+    const pending = /__Host-staff-pending=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
+    expect(pending).toBeTruthy();
+    expect(res.headers.get("set-cookie")).not.toContain("__Host-session");
+    const code = await send("/staff/login/code", {
+      method: "POST",
+      headers: {
+        ...sameOrigin(),
+        Cookie: `__Host-staff-pending=${pending}`,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ code: await nextCode(deskEmail) }),
+    });
+    expect(code.status).toBe(303);
+    expect(code.headers.get("location")).toBe("/staff");
+    expect(code.headers.get("cache-control")).toBe("no-store");
+    const token = /__Host-session=([^;]+)/.exec(code.headers.get("set-cookie") ?? "")?.[1];
     expect(token).toBeTruthy();
     return `__Host-session=${token}`;
   }
 
-  const formPaths = ["/staff/login", "/staff", "/staff/submissions/1"];
+  const formPaths = [
+    "/staff/login",
+    "/staff/login/code",
+    "/staff",
+    "/staff/submissions/1",
+    "/staff/confirm",
+    "/staff/account",
+  ];
 
   it("refuses JSON, text/plain, oversized and malformed posts to the form pages without a 500", async () => {
     const cases: { name: string; headers: Record<string, string>; body: BodyInit; status: number }[] = [
