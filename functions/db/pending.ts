@@ -6,7 +6,7 @@
 import { auditStatement } from "./audit";
 
 /** How long the code step waits after the password step. */
-export const pendingLifetimeMs = 5 * 60_000;
+const pendingLifetimeMs = 5 * 60_000;
 
 /**
  * Records the password step, deletes its attempt's row (a right password is no failure; the code

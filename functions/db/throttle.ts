@@ -41,7 +41,7 @@ export function clearFailuresStatement(
 }
 
 /** What `beginAttempt` decided before any password or code is checked. */
-export type AttemptStart =
+type AttemptStart =
   | {
       status: "allowed";
       /** The attempt's row in `sign_in_failures`: it stays there unless the check passes. */

@@ -59,7 +59,7 @@ export const codeField = z
     error: codeMessage,
   });
 
-export type FactorCheck =
+type FactorCheck =
   | { ok: true; factor: "totp" | "recovery_code" }
   | { ok: false; reason: "wrong_code" | "replayed_code" | "wrong_recovery_code" };
 

@@ -13,7 +13,7 @@ const totpSettings = { algorithm: "SHA1", digits: 6, period: 30 } as const;
 const totpWindow = 1;
 
 /** Recovery codes an account gets at enrolment. */
-export const recoveryCodeCount = 10;
+const recoveryCodeCount = 10;
 
 // Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand stays unambiguous.
 const RECOVERY_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";

@@ -53,7 +53,7 @@ export interface QueueFilters {
 }
 
 /** What a staff account may do: only admins export, delete submissions and manage accounts. */
-export const staffRoles = ["admin", "staff"] as const;
+const staffRoles = ["admin", "staff"] as const;
 
 export type StaffRole = (typeof staffRoles)[number];
 
