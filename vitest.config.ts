@@ -18,8 +18,14 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
+            // wrangler.toml's `main` starts with Astro's handler, which only a build provides.
+            main: "./test/worker/main.ts",
             miniflare: {
-              bindings: { TEST_MIGRATIONS: migrations },
+              bindings: {
+                TEST_MIGRATIONS: migrations,
+                // A throwaway key for the tests' field encryption (never a real one).
+                FIELD_ENCRYPTION_KEYS: "test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+              },
               // An empty database per test file, for migration tests to build up step by step.
               d1Databases: ["MIGRATION_DB"],
             },
@@ -27,6 +33,8 @@ export default defineConfig({
         ],
         test: {
           name: "worker",
+          // @cloudflare/vitest-plugin 1.4.0 (the release that shares the build's workerd) cannot
+          // read vitest 5's file module cache.
           include: ["test/worker/**/*.test.ts"],
           setupFiles: ["./test/worker/apply-migrations.ts"],
         },

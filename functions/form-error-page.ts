@@ -3,7 +3,6 @@ import { html, raw } from "hono/html";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { clinic } from "../src/shared/clinic";
 import type { FieldIssue } from "../src/shared/schemas/common";
-import type { AppEnv } from "./env";
 
 const style = `body{font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1f23;margin:0}
 main{max-width:46rem;margin:0 auto;padding:1.5rem 1rem 3rem}h1{color:#07443c;line-height:1.25}
@@ -29,7 +28,7 @@ function fieldId(path: string): string {
  * where the browser has kept every answer.
  */
 export async function formErrorPage(
-  c: Context<AppEnv>,
+  c: Context,
   page: { issues: FieldIssue[]; formPath: string; formTitle: string; status?: ContentfulStatusCode },
 ) {
   const hash = await hashStyle();

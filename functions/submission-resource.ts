@@ -12,6 +12,8 @@ import {
 import { requestClientKey } from "./client-key";
 import { newReference, saveSubmission } from "./db/submissions";
 import type { AppEnv } from "./env";
+import type { FieldKeys } from "./field-crypto";
+import { requireFieldKeys } from "./field-keys";
 import { formErrorPage } from "./form-error-page";
 
 /** Largest accepted request body: a filled form is a few KB. */
@@ -19,7 +21,7 @@ const maxBodyBytes = 64 * 1024;
 
 type Body = { mode: "json" | "form"; value: unknown } | { error: Response };
 
-async function readBody(c: Context<AppEnv>): Promise<Body> {
+async function readBody(c: Context): Promise<Body> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type === "application/json") {
     try {
@@ -44,7 +46,7 @@ async function readBody(c: Context<AppEnv>): Promise<Body> {
   return { error: c.json({ error: "unsupported_media_type" }, 415) };
 }
 
-function idempotencyKeyOf(c: Context<AppEnv>, body: unknown): string | null | undefined {
+function idempotencyKeyOf(c: Context, body: unknown): string | null | undefined {
   const fromHeader = c.req.header("idempotency-key");
   const fromBody =
     typeof body === "object" && body !== null ? (body as Record<string, unknown>).idempotencyKey : undefined;
@@ -61,34 +63,39 @@ function idempotencyKeyOf(c: Context<AppEnv>, body: unknown): string | null | un
 function submissionResource(kind: SubmissionKind) {
   const spec = kindSpec(kind);
   const schema = spec.schema();
-  const succeed = (c: Context<AppEnv>, mode: "json" | "form", reference: string, notices: string[] = []) => {
+  const succeed = (c: Context, mode: "json" | "form", reference: string, notices: string[] = []) => {
     setCookie(c, confirmationCookie.name, reference, confirmationCookie.options);
     c.header("Cache-Control", "no-store");
     if (mode === "form") return c.redirect("/forms/received", 303);
     return c.json({ reference, notices }, 201);
   };
 
-  const invalid = (c: Context<AppEnv>, mode: "json" | "form", issues: FieldIssue[]) =>
+  const invalid = (c: Context, mode: "json" | "form", issues: FieldIssue[]) =>
     mode === "json"
       ? c.json({ error: "validation_failed", issues }, 422)
       : formErrorPage(c, { issues, formPath: spec.formPath, formTitle: spec.formTitle });
 
-  return new Hono<AppEnv>().post(
+  return new Hono<AppEnv & { Variables: { fieldKeys: FieldKeys } }>().post(
     "/",
     bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json({ error: "payload_too_large" }, 413) }),
-    async (c) => {
-      const { success } = await c.env.SUBMIT_LIMIT.limit({ key: `${kind}:${requestClientKey(c)}` });
+    async (c, next) => {
+      // One limit for every form a client sends, whichever kind.
+      const { success } = await c.env.SUBMIT_LIMIT.limit({ key: `submit:${requestClientKey(c)}` });
       if (!success) {
         c.header("Retry-After", "60");
         return c.json({ error: "rate_limited" }, 429);
       }
-
+      await next();
+    },
+    requireFieldKeys,
+    async (c) => {
       const body = await readBody(c);
       if ("error" in body) return body.error;
 
       const record = typeof body.value === "object" && body.value !== null ? body.value : {};
       const honeypot = (record as Record<string, unknown>).website;
-      if (typeof honeypot === "string" && honeypot.trim() !== "") {
+      // A bot filled the hidden field, with any value of any type: a normal-looking answer, nothing stored.
+      if (honeypot != null && !(typeof honeypot === "string" && honeypot.trim() === "")) {
         return succeed(c, body.mode, newReference(kind));
       }
 
@@ -107,7 +114,7 @@ function submissionResource(kind: SubmissionKind) {
 
       const { website: _honeypot, idempotencyKey: _key, ...fields } = parsed.data as Record<string, unknown>;
       const submission = { kind, input: fields } as NewSubmission;
-      const result = await saveSubmission(c.env.DB, submission, key ?? crypto.randomUUID());
+      const result = await saveSubmission(c.env.DB, c.var.fieldKeys, submission, key ?? crypto.randomUUID());
       if (result.outcome === "key_conflict") {
         const message =
           "We already received this form before it was changed. Reload the form page and send it again to send the new version.";

@@ -3,6 +3,7 @@
 // (each with a throwaway state folder). Usage: node scripts/serve.mjs [--port N] [--persist-to DIR]
 import { spawn, spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
+import { ensureDevVars } from "./dev-vars.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +20,8 @@ const env = {
 };
 const persist = values["persist-to"] ? ["--persist-to", values["persist-to"]] : [];
 
+const devVars = ensureDevVars();
+
 const migrate = spawnSync(
   "wrangler",
   ["d1", "migrations", "apply", "DB", "--local", "-c", "wrangler.toml", ...persist],
@@ -31,7 +34,7 @@ if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const server = spawn(
   "wrangler",
-  ["dev", "--port", values.port, "--show-interactive-dev-session=false", ...persist],
+  ["dev", "--port", values.port, "--show-interactive-dev-session=false", "--env-file", devVars, ...persist],
   { env, stdio: "inherit" },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -19,6 +19,7 @@ import {
   submissionStatuses,
   type SubmissionStatus,
 } from "../../src/shared/submissions/statuses";
+import type { FieldKeys } from "../field-crypto";
 import { toSubmission, type SubmissionRow } from "./submissions";
 
 const orderBySql: Record<QueueSort, string> = {
@@ -165,6 +166,7 @@ export interface ExportedSubmission {
  */
 export async function exportQueue(
   db: D1Database,
+  keys: FieldKeys,
   input: {
     filters: QueueFilters;
     today: string;
@@ -194,8 +196,10 @@ export async function exportQueue(
       .prepare(`SELECT * FROM submissions ${selected.sql} ORDER BY ${orderBySql[input.filters.sort]}`)
       .bind(...selected.params),
   ]);
-  return ((result?.results ?? []) as unknown as SubmissionRow[]).map((row) => ({
-    submission: toSubmission(row),
-    columns: row,
-  }));
+  return Promise.all(
+    ((result?.results ?? []) as unknown as SubmissionRow[]).map(async (row) => ({
+      submission: await toSubmission(keys, row),
+      columns: row,
+    })),
+  );
 }

@@ -13,6 +13,7 @@ import {
   type StoredColumns,
 } from "../../src/shared/submissions/registry";
 import type { SubmissionStatus } from "../../src/shared/submissions/statuses";
+import { fieldsContext, noteContext, seal, unseal, type FieldKeys } from "../field-crypto";
 import { auditTrailStatement, toAuditEntry } from "./audit";
 
 /** One row of `submissions`, as D1 returns it. */
@@ -30,7 +31,8 @@ export interface SubmissionRow extends StoredColumns {
   fields: string;
 }
 
-export function toSubmission(row: SubmissionRow): Submission {
+/** A stored row in the clinic's words, its sealed fields opened. */
+export async function toSubmission(keys: FieldKeys, row: SubmissionRow): Promise<Submission> {
   return {
     id: row.id,
     reference: row.reference,
@@ -38,7 +40,7 @@ export function toSubmission(row: SubmissionRow): Submission {
     receivedAt: row.received_at,
     visitsUsed: row.visits_used,
     kind: row.kind,
-    input: JSON.parse(row.fields),
+    input: JSON.parse(await unseal(keys, row.fields, fieldsContext(row.reference))),
   } as Submission;
 }
 
@@ -62,10 +64,11 @@ export type SaveResult =
  * Stores a submission exactly once per idempotency key, with its audit row, in one batch.
  * A retry with the same key and the same form returns the first reference; racing retries
  * are settled by the UNIQUE index on `idempotency_key`. The payload hash tells a true retry
- * from a different form sent with a reused key.
+ * from a different form sent with a reused key. The fields are stored sealed (field-crypto.ts).
  */
 export async function saveSubmission(
   db: D1Database,
+  keys: FieldKeys,
   submission: NewSubmission,
   idempotencyKey: string,
   now: Date = new Date(),
@@ -83,8 +86,8 @@ export async function saveSubmission(
           .prepare(
             `INSERT INTO submissions (reference, kind, idempotency_key, payload_hash, received_at,
                patient_first_name, patient_last_name, date_of_birth, start_date, end_date,
-               visits_authorized, accident_date, claim_number, fields, key_date)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+               visits_authorized, accident_date, claim_number, fields, key_date, last_activity_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?5)
              ON CONFLICT (idempotency_key) DO NOTHING`,
           )
           .bind(
@@ -101,7 +104,7 @@ export async function saveSubmission(
             columns.visits_authorized,
             columns.accident_date,
             columns.claim_number,
-            JSON.stringify(input),
+            await seal(keys, JSON.stringify(input), fieldsContext(reference)),
             columns.key_date,
           ),
         db
@@ -144,20 +147,21 @@ interface NoteRow {
 }
 
 /**
- * The submission with this id, its notes and audit trail, after writing the `viewed` audit row
- * (in the same batch); null when there is no such submission.
+ * The submission with this id, its notes and audit trail, after writing the audit row (`viewed`,
+ * or `copied` for a patient's copy of the record) in the same batch; null when there is none.
  */
 export async function viewSubmission(
   db: D1Database,
-  input: { id: number; actor: string; now: Date },
+  keys: FieldKeys,
+  input: { id: number; actor: string; now: Date; action?: "viewed" | "copied" },
 ): Promise<SubmissionRecord | null> {
   const [, submissionRows, noteRows, auditRows] = await db.batch<Record<string, unknown>>([
     db
       .prepare(
         `INSERT INTO audit_log (at, actor, action, submission_id)
-         SELECT ?2, ?3, 'viewed', id FROM submissions WHERE id = ?1`,
+         SELECT ?2, ?3, ?4, id FROM submissions WHERE id = ?1`,
       )
-      .bind(input.id, input.now.toISOString(), input.actor),
+      .bind(input.id, input.now.toISOString(), input.actor, input.action ?? "viewed"),
     db.prepare("SELECT * FROM submissions WHERE id = ?1").bind(input.id),
     db
       .prepare(
@@ -170,15 +174,18 @@ export async function viewSubmission(
   ]);
   const row = submissionRows?.results[0] as SubmissionRow | undefined;
   if (!row) return null;
+  const notes = (noteRows?.results ?? []) as unknown as NoteRow[];
   return {
-    submission: toSubmission(row),
-    notes: ((noteRows?.results ?? []) as unknown as NoteRow[]).map((n) => ({
-      id: n.id,
-      at: n.at,
-      text: n.text,
-      staffName: n.staff_name,
-      staffEmail: n.staff_email,
-    })),
+    submission: await toSubmission(keys, row),
+    notes: await Promise.all(
+      notes.map(async (n) => ({
+        id: n.id,
+        at: n.at,
+        text: await unseal(keys, n.text, noteContext(row.id)),
+        staffName: n.staff_name,
+        staffEmail: n.staff_email,
+      })),
+    ),
     audit: ((auditRows?.results ?? []) as unknown as Parameters<typeof toAuditEntry>[0][]).map(toAuditEntry),
   };
 }

@@ -3,6 +3,7 @@
  * one `db.batch` (a transaction) with its audit row.
  */
 import { finishedStatuses, type SubmissionStatus } from "../../src/shared/submissions/statuses";
+import { noteContext, seal, type FieldKeys } from "../field-crypto";
 import type { StaffMember } from "./accounts";
 
 // In the batches below each statement after the first runs only when the one before it changed a
@@ -14,6 +15,7 @@ import type { StaffMember } from "./accounts";
  */
 export async function changeStatus(
   db: D1Database,
+  keys: FieldKeys,
   input: {
     id: number;
     from: SubmissionStatus;
@@ -26,8 +28,8 @@ export async function changeStatus(
   const at = input.now.toISOString();
   const statements = [
     db
-      .prepare("UPDATE submissions SET status = ?3 WHERE id = ?1 AND status = ?2")
-      .bind(input.id, input.from, input.to),
+      .prepare("UPDATE submissions SET status = ?3, last_activity_at = ?4 WHERE id = ?1 AND status = ?2")
+      .bind(input.id, input.from, input.to, at),
     db
       .prepare(
         `INSERT INTO audit_log (at, actor, action, submission_id, detail)
@@ -35,23 +37,24 @@ export async function changeStatus(
       )
       .bind(input.id, at, input.staff.email, input.from, input.to),
   ];
-  if (input.note) statements.push(...noteStatements(db, { ...input, text: input.note, at, guarded: true }));
+  if (input.note) statements.push(...(await noteStatements(db, keys, { ...input, text: input.note, at })));
   const [update] = await db.batch(statements);
   return (update?.meta.changes ?? 0) === 1;
 }
 
-function noteStatements(
+/** The note, sealed, and its audit row; each runs only if the statement before it changed a row. */
+async function noteStatements(
   db: D1Database,
-  input: { id: number; staff: StaffMember; text: string; at: string; guarded: boolean },
-): D1PreparedStatement[] {
-  const guard = input.guarded ? "AND changes() = 1" : "";
+  keys: FieldKeys,
+  input: { id: number; staff: StaffMember; text: string; at: string },
+): Promise<D1PreparedStatement[]> {
   return [
     db
       .prepare(
         `INSERT INTO submission_notes (submission_id, staff_id, at, text)
-         SELECT id, ?2, ?3, ?4 FROM submissions WHERE id = ?1 ${guard}`,
+         SELECT id, ?2, ?3, ?4 FROM submissions WHERE id = ?1 AND changes() = 1`,
       )
-      .bind(input.id, input.staff.id, input.at, input.text),
+      .bind(input.id, input.staff.id, input.at, await seal(keys, input.text, noteContext(input.id))),
     db
       .prepare(
         `INSERT INTO audit_log (at, actor, action, submission_id, detail)
@@ -64,12 +67,15 @@ function noteStatements(
 /** Adds an internal note and its audit row in one batch; false when there is no such submission. */
 export async function addNote(
   db: D1Database,
+  keys: FieldKeys,
   input: { id: number; staff: StaffMember; text: string; now: Date },
 ): Promise<boolean> {
-  const [insert] = await db.batch(
-    noteStatements(db, { ...input, at: input.now.toISOString(), guarded: false }),
-  );
-  return (insert?.meta.changes ?? 0) === 1;
+  const at = input.now.toISOString();
+  const [touched] = await db.batch([
+    db.prepare("UPDATE submissions SET last_activity_at = ?2 WHERE id = ?1").bind(input.id, at),
+    ...(await noteStatements(db, keys, { ...input, at })),
+  ]);
+  return (touched?.meta.changes ?? 0) === 1;
 }
 
 export type VisitResult =
@@ -90,12 +96,12 @@ export async function recordVisit(
   const [update] = await db.batch<{ visits_used: number; visits_authorized: number }>([
     db
       .prepare(
-        `UPDATE submissions SET visits_used = visits_used + 1
+        `UPDATE submissions SET visits_used = visits_used + 1, last_activity_at = ?3
          WHERE id = ?1 AND kind = 'prescription' AND status NOT IN (${finishedSql})
            AND start_date <= ?2 AND end_date >= ?2 AND visits_used < visits_authorized
          RETURNING visits_used, visits_authorized`,
       )
-      .bind(input.id, input.today),
+      .bind(input.id, input.today, input.now.toISOString()),
     db
       .prepare(
         `INSERT INTO audit_log (at, actor, action, submission_id, detail)

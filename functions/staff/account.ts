@@ -1,18 +1,10 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AccountPage } from "../../src/shared/staff-contract";
 import { disableAccount, listAccounts } from "../db/accounts";
 import { endOtherSessions, listSessions } from "../db/sessions";
 import { clientIp, sessionOf, type StaffEnv } from "./auth";
 import { requireRole } from "./roles";
-import { valid } from "./validate";
-
-const idParam = z.object({
-  id: z
-    .string()
-    .regex(/^[0-9]{1,15}$/)
-    .transform(Number),
-});
+import { idParam, notFound, valid } from "../validate";
 
 /**
  * Your account and, for admins, everyone's: `GET /account` (your live sessions; every account
@@ -45,6 +37,6 @@ export const staffAccount = new Hono<StaffEnv>()
       );
     }
     const disabled = await disableAccount(c.env.DB, { id, actor: session.member.email, now: c.var.now });
-    if (!disabled) return c.json({ error: "not_found" as const }, 404);
+    if (!disabled) return notFound(c);
     return c.json({ disabled: true });
   });

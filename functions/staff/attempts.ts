@@ -11,7 +11,7 @@ import { acceptTotpStep, useRecoveryCode, type StaffAccount } from "../db/accoun
 import { writeAudit } from "../db/audit";
 import type { StaffEnv } from "./auth";
 import { matchTotpStep, readSecondFactor, recoveryCodeHash } from "./second-factor";
-import { safeText } from "./validate";
+import { safeText } from "../validate";
 
 function minutes(seconds: number): string {
   const n = Math.ceil(seconds / 60);

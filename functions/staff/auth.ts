@@ -12,10 +12,12 @@ import { isSameOrigin } from "../../src/shared/same-origin";
 import { sha256Hex } from "../../src/shared/sha256";
 import { staffCookies } from "../../src/shared/staff-contract";
 import { findSession, type SessionLookup, type StaffSession } from "../db/sessions";
+import type { Secrets } from "../env";
+import type { FieldKeys } from "../field-crypto";
 import { accessHeader, accessSetting, isValidAccessToken, type AccessVars } from "./access";
 
 /** The Worker's bindings plus the optional Access settings (not in wrangler.toml). */
-type StaffBindings = Env & AccessVars;
+type StaffBindings = Env & Secrets & AccessVars;
 
 export type StaffEnv = {
   Bindings: StaffBindings;
@@ -24,6 +26,8 @@ export type StaffEnv = {
     now: Date;
     /** The signed-in staff member's session (absent only on the sign-in steps). */
     session: StaffSession | undefined;
+    /** The field-encryption keys, on the routes that read or write what patients sent. */
+    fieldKeys: FieldKeys;
   };
 };
 

@@ -11,7 +11,7 @@ import { beginAttempt } from "../db/throttle";
 import { checkSecondFactor, codeField, loginLimit, tooManyAttempts } from "./attempts";
 import { clearStaffCookies, clientIp, newSessionToken, sessionOf, tokenHash, type StaffEnv } from "./auth";
 import { verifyPassword } from "./password";
-import { requireJson, safeText, valid } from "./validate";
+import { requireJson, safeText, valid } from "../validate";
 
 /** The one answer to any wrong email, wrong password or disabled account: it reveals none of them. */
 export const signInRefused = "That email and password do not match an active staff account.";

@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import { todayInOregon } from "../../src/shared/dates";
 import { describeIcd10 } from "../../src/shared/icd10";
@@ -24,7 +24,8 @@ import { addNote, changeStatus, recordVisit } from "../db/workflow";
 import { sessionOf, type StaffEnv } from "./auth";
 import { submissionsCsv } from "./csv";
 import { requireRecentAuth, requireRole } from "./roles";
-import { requireJson, safeText, valid } from "./validate";
+import { requireFieldKeys } from "../field-keys";
+import { idParam, notFound, requireJson, safeText, valid } from "../validate";
 
 const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
 
@@ -104,21 +105,14 @@ const newNote = z.object(
   { error: "Send the note's text." },
 );
 
-const notFound = (c: Context) => c.json({ error: "not_found" as const }, 404);
-
-const idParam = z.object({
-  id: z
-    .string()
-    .regex(/^[0-9]{1,15}$/)
-    .transform(Number),
-});
-
 /**
  * The review queue and one submission: `GET /submissions` (filters, search, sort, 25 a page),
  * `GET /submissions.csv`, `GET /submissions/:id`, `PATCH /submissions/:id` (status),
  * `POST /submissions/:id/notes`, `POST /submissions/:id/visits`.
  */
 export const staffSubmissions = new Hono<StaffEnv>()
+  .use("/submissions/*", requireFieldKeys)
+  .use("/submissions.csv", requireFieldKeys)
   .get("/submissions", valid("query", queueQuery), async (c) => {
     const { page, ...filters } = c.req.valid("query");
     return c.json(await listQueue(c.env.DB, filters, page, todayInOregon(c.var.now)));
@@ -132,7 +126,7 @@ export const staffSubmissions = new Hono<StaffEnv>()
     async (c) => {
       const { page: _page, ...filters } = c.req.valid("query");
       const today = todayInOregon(c.var.now);
-      const rows = await exportQueue(c.env.DB, {
+      const rows = await exportQueue(c.env.DB, c.var.fieldKeys, {
         filters: filters satisfies QueueFilters,
         today,
         actor: sessionOf(c).member.email,
@@ -154,7 +148,11 @@ export const staffSubmissions = new Hono<StaffEnv>()
   )
   .get("/submissions/:id", valid("param", idParam), async (c) => {
     const { id } = c.req.valid("param");
-    const record = await viewSubmission(c.env.DB, { id, actor: sessionOf(c).member.email, now: c.var.now });
+    const record = await viewSubmission(c.env.DB, c.var.fieldKeys, {
+      id,
+      actor: sessionOf(c).member.email,
+      now: c.var.now,
+    });
     if (!record) return notFound(c);
     const today = todayInOregon(c.var.now);
     const { submission } = record;
@@ -196,7 +194,7 @@ export const staffSubmissions = new Hono<StaffEnv>()
         409,
       );
     }
-    const changed = await changeStatus(c.env.DB, {
+    const changed = await changeStatus(c.env.DB, c.var.fieldKeys, {
       id,
       from: current.status,
       to: status,
@@ -216,7 +214,7 @@ export const staffSubmissions = new Hono<StaffEnv>()
     return c.json({ status, previousStatus: current.status, allowedStatuses: statusTransitions[status] });
   })
   .post("/submissions/:id/notes", valid("param", idParam), requireJson, valid("json", newNote), async (c) => {
-    const added = await addNote(c.env.DB, {
+    const added = await addNote(c.env.DB, c.var.fieldKeys, {
       id: c.req.valid("param").id,
       staff: sessionOf(c).member,
       text: c.req.valid("json").text,

@@ -25,7 +25,7 @@ function followLink(event: MouseEvent): void {
 const enhanced = new WeakSet<HTMLElement>();
 
 /** Makes the summary's links move focus to their fields (once per summary). */
-export function enhanceErrorSummary(summary: HTMLElement): void {
+function enhanceErrorSummary(summary: HTMLElement): void {
   if (enhanced.has(summary)) return;
   enhanced.add(summary);
   summary.addEventListener("click", followLink);

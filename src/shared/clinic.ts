@@ -12,6 +12,15 @@ function optional(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
+/** A whole number of cents from configuration, or `undefined` when unset or not a whole number. */
+function cents(value: string | undefined): number | undefined {
+  const text = optional(value);
+  return text !== undefined && /^\d{1,7}$/.test(text) ? Number(text) : undefined;
+}
+
+/** Time-of-service (cash) rate for one 15-minute unit, in cents. */
+const cashRatePerUnitCents = 3000;
+
 export const clinic = {
   name: optional(env.PUBLIC_CLINIC_NAME) ?? "Hillcrest Massage Therapy",
   address: {
@@ -25,11 +34,20 @@ export const clinic = {
   fax: optional(env.PUBLIC_CLINIC_FAX),
   /** Where prescribers send prescriptions; falls back to the clinic email. */
   prescriptionEmail: optional(env.PUBLIC_PRESCRIPTION_EMAIL) ?? optional(env.PUBLIC_CLINIC_EMAIL),
-  /** Time-of-service (cash) rate for one 15-minute unit, in cents. */
-  cashRatePerUnitCents: 3000,
+  cashRatePerUnitCents,
+  /**
+   * What the clinic bills an insurer (out of network, PIP) for one 15-minute unit, in cents:
+   * `PUBLIC_BILLED_RATE_PER_UNIT_CENTS`, or the cash rate when unset.
+   */
+  billedRatePerUnitCents: cents(env.PUBLIC_BILLED_RATE_PER_UNIT_CENTS) ?? cashRatePerUnitCents,
   unitMinutes: 15,
   /** Session lengths the clinic books, in minutes. */
   sessionLengths: [30, 45, 60, 75, 90, 120] as const,
+  /**
+   * Years a submission is kept after its last activity (sent, a status change, a note, a visit);
+   * a daily job deletes it then (the privacy page says so).
+   */
+  retentionYears: 7,
   cptCodes: {
     "97124": "Massage therapy",
     "97140": "Manual therapy",

@@ -101,3 +101,30 @@ export function relativeDays(days: number): string {
   if (days === -1) return "yesterday";
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
+
+/** The instant `years` years after `at` (before, when negative), as an ISO timestamp; February 29 becomes February 28. */
+export function addYearsToInstant(at: Date, years: number): string {
+  const iso = at.toISOString();
+  return `${addYears(iso.slice(0, 10), years)}${iso.slice(10)}`;
+}
+
+const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2027-01-01" → "January 1, 2027", as a sentence says a date. */
+export function longDate(iso: string): string {
+  const [year, month, day] = parts(iso);
+  return `${monthNames[month - 1]} ${day}, ${year}`;
+}

@@ -1,55 +1,14 @@
-import { clinic, formatCents, type CptCode } from "./clinic";
-import type { EstimateInput } from "./estimate-input";
+import { clinic } from "./clinic";
+import { addDays } from "./dates";
+import { usesHealthPlan, type EstimateInput } from "./estimate-input";
+import { sum, unitsForMinutes } from "./estimator/arithmetic";
+import { cashNotes, comparisonNote, pipNotes, planNotes, rangeNote } from "./estimator/notes";
+import { cashVisits, simulatePip } from "./estimator/pip";
+import { simulatePlan, type PlanCase, type PlanRun } from "./estimator/plan";
+import type { Estimate, Rates, SelfPayEstimate, VisitEstimate, VisitPrices } from "./estimator/types";
 
-/** What one visit costs and who pays it, in integer cents. */
-export interface VisitEstimate {
-  visit: number;
-  covered: boolean;
-  allowedCents: number;
-  deductibleCents: number;
-  copayCents: number;
-  coinsuranceCents: number;
-  patientCents: number;
-  insurerCents: number;
-}
-
-/** The self-pay price, itemized the way a Good Faith Estimate lists recurring care. */
-export interface SelfPayEstimate {
-  cpt: CptCode;
-  service: string;
-  units: number;
-  unitCents: number;
-  perVisitCents: number;
-  visits: number;
-  totalCents: number;
-}
-
-/** A visit-by-visit estimate with insurance, the self-pay comparison and plain-language notes. */
-export interface Estimate {
-  cpt: CptCode;
-  unitsPerVisit: number;
-  visits: VisitEstimate[];
-  totals: { allowedCents: number; patientCents: number; insurerCents: number };
-  selfPay: SelfPayEstimate;
-  notes: string[];
-}
-
-/**
- * Billable 15-minute units for the timed minutes of one visit, by the CMS 8-minute rule
- * (Medicare Claims Processing Manual ch. 5 §20.2): 8–22 → 1, 23–37 → 2, 53–67 → 4; 0 under 8.
- */
-export function unitsForMinutes(minutes: number): number {
-  if (minutes < 8) return 0;
-  return wholeQuotient(minutes + 7, 15);
-}
-
-/**
- * `coinsurancePercent`% of an amount in cents, rounded half up to the cent, in integers only:
- * with amountCents × percent = 100q + r (0 ≤ r < 100), (100q + r + 50) div 100 = q + (r ≥ 50 ? 1 : 0).
- */
-export function coinsuranceOf(amountCents: number, coinsurancePercent: number): number {
-  return wholeQuotient(amountCents * coinsurancePercent + 50, 100);
-}
+export { coinsuranceOf, unitsForMinutes } from "./estimator/arithmetic";
+export type { Estimate, VisitEstimate } from "./estimator/types";
 
 /** The self-pay price at the clinic's cash rate: every visit × units × rate, with its CPT code. */
 export function selfPayEstimate(
@@ -69,190 +28,93 @@ export function selfPayEstimate(
   };
 }
 
-/**
- * The estimate, simulated visit by visit: a copay each visit, the deductible used up by the
- * first covered visits, the out-of-pocket maximum capping the running total, and visits past
- * `coveredVisits` at the clinic's cash rate. Expects parsed input (see `estimateInputSchema`).
- */
-export function estimateCost(
-  input: EstimateInput,
-  cashRatePerUnitCents: number = clinic.cashRatePerUnitCents,
-): Estimate {
-  const unitsPerVisit = unitsForMinutes(input.minutes);
-  const cashPerVisitCents = cashRatePerUnitCents * unitsPerVisit;
-  const allowedCents = input.allowedPerUnitCents * unitsPerVisit;
-  let deductibleRemainingCents = input.deductibleApplies ? input.deductibleRemainingCents : 0;
-  let oopRemainingCents = input.oopRemainingCents;
+/** Visit `i` falls `floor((i − 1) × 7 / visitsPerWeek)` days after the first visit. */
+function visitDates(input: EstimateInput): string[] | undefined {
+  const { startDate, visits, visitsPerWeek } = input;
+  if (startDate === undefined) return undefined;
+  return Array.from({ length: visits }, (_, i) => addDays(startDate, Math.floor((i * 7) / visitsPerWeek)));
+}
 
-  const visits: VisitEstimate[] = [];
-  for (let visit = 1; visit <= input.visits; visit++) {
-    if (input.coveredVisits !== undefined && visit > input.coveredVisits) {
-      visits.push({
-        visit,
-        covered: false,
-        allowedCents: 0,
-        deductibleCents: 0,
-        copayCents: 0,
-        coinsuranceCents: 0,
-        patientCents: cashPerVisitCents,
-        insurerCents: 0,
-      });
-      continue;
+/** Every answer to what the patient does not know: each way the deductible might apply or be left. */
+function planCases(input: EstimateInput): PlanCase[] {
+  const applies = input.deductibleApplies === "unknown" ? [false, true] : [input.deductibleApplies];
+  const remaining =
+    input.deductibleRemainingCents === "unknown"
+      ? [0, input.deductibleAnnualCents ?? 0]
+      : [input.deductibleRemainingCents];
+  return applies.flatMap((deductibleApplies) =>
+    remaining.map((deductibleRemainingCents) => ({ deductibleApplies, deductibleRemainingCents })),
+  );
+}
+
+const patientTotal = (visits: VisitEstimate[]) => sum(visits.map((v) => v.patientCents));
+
+/**
+ * The estimate for parsed input (see `parseEstimateQuery`), the one entry point for the page and
+ * the API. A health plan is simulated visit by visit for every case of what the patient does not
+ * know, and the answer shows the highest case with the range over all of them; PIP, Medicare and
+ * paying cash have no unknowns. All money is integer cents.
+ */
+export function estimateCost(input: EstimateInput, rates: Rates = clinic): Estimate {
+  const unitsPerVisit = unitsForMinutes(input.minutes);
+  const prices: VisitPrices = {
+    unitsPerVisit,
+    cashPerVisitCents: rates.cashRatePerUnitCents * unitsPerVisit,
+    billedPerVisitCents: rates.billedRatePerUnitCents * unitsPerVisit,
+    dates: visitDates(input),
+  };
+  const selfPay = selfPayEstimate(input, rates.cashRatePerUnitCents);
+
+  let visits: VisitEstimate[];
+  let notes: string[];
+  let range: Estimate["range"];
+  if (usesHealthPlan(input.coverage)) {
+    const runs = planCases(input).map((planCase) => ({
+      planCase,
+      run: simulatePlan(input, planCase, prices),
+    }));
+    let shown: { planCase: PlanCase; run: PlanRun } = runs[0]!;
+    let low = Infinity;
+    for (const r of runs) {
+      const total = patientTotal(r.run.visits);
+      low = Math.min(low, total);
+      // On a tie, show the later case: it assumes more of the deductible, so says the least.
+      if (total >= patientTotal(shown.run.visits)) shown = r;
     }
-    let deductibleCents = Math.min(deductibleRemainingCents, allowedCents);
-    let copayCents = Math.min(input.copayCents, allowedCents - deductibleCents);
-    let coinsuranceCents = coinsuranceOf(
-      allowedCents - deductibleCents - copayCents,
-      input.coinsurancePercent,
-    );
-    if (oopRemainingCents !== undefined) {
-      // At the cap, trim coinsurance, then copay, then deductible, so the parts still add up to what is paid.
-      let overCents = Math.max(0, deductibleCents + copayCents + coinsuranceCents - oopRemainingCents);
-      [coinsuranceCents, overCents] = trim(coinsuranceCents, overCents);
-      [copayCents, overCents] = trim(copayCents, overCents);
-      [deductibleCents, overCents] = trim(deductibleCents, overCents);
+    const high = patientTotal(shown.run.visits);
+    visits = shown.run.visits;
+    range = { lowCents: low, highCents: high };
+    notes = [
+      ...(runs.length > 1 ? [rangeNote(input, low, high, shown.planCase)] : []),
+      ...planNotes(input, shown.run, shown.planCase, prices.cashPerVisitCents),
+      comparisonNote(input, low, high, selfPay),
+    ];
+  } else {
+    if (input.coverage === "pip") {
+      const run = simulatePip(input.accidentDate!, input.pipRemainingCents, prices);
+      visits = run.visits;
+      notes = pipNotes(run, prices.billedPerVisitCents, prices.cashPerVisitCents);
+    } else {
+      visits = cashVisits(prices, input.visits);
+      notes = cashNotes(input, selfPay);
     }
-    const patientCents = deductibleCents + copayCents + coinsuranceCents;
-    deductibleRemainingCents -= deductibleCents;
-    if (oopRemainingCents !== undefined) oopRemainingCents -= patientCents;
-    visits.push({
-      visit,
-      covered: true,
-      allowedCents,
-      deductibleCents,
-      copayCents,
-      coinsuranceCents,
-      patientCents,
-      insurerCents: allowedCents - patientCents,
-    });
+    const total = patientTotal(visits);
+    range = { lowCents: total, highCents: total };
   }
 
-  const totals = {
-    allowedCents: sum(visits.map((v) => v.allowedCents)),
-    patientCents: sum(visits.map((v) => v.patientCents)),
-    insurerCents: sum(visits.map((v) => v.insurerCents)),
-  };
-  const selfPay = selfPayEstimate(input, cashRatePerUnitCents);
   return {
+    coverage: input.coverage,
     cpt: input.cpt,
     unitsPerVisit,
     visits,
-    totals,
+    totals: {
+      allowedCents: sum(visits.map((v) => v.allowedCents)),
+      patientCents: patientTotal(visits),
+      insurerCents: sum(visits.map((v) => v.insurerCents)),
+      balanceCents: sum(visits.map((v) => v.balanceCents)),
+    },
+    range,
     selfPay,
-    notes: estimateNotes(input, visits, totals.patientCents, selfPay),
+    notes,
   };
-}
-
-/**
- * Short, plain sentences about the estimate: when the deductible is met, when the
- * out-of-pocket maximum is reached, which visits the plan does not cover, and whether
- * insurance or paying cash costs less.
- */
-export function estimateNotes(
-  input: EstimateInput,
-  visits: VisitEstimate[],
-  patientTotalCents: number,
-  selfPay: SelfPayEstimate,
-): string[] {
-  const notes: string[] = [];
-  const covered = visits.filter((v) => v.covered);
-  const uncovered = visits.filter((v) => !v.covered);
-
-  let oopReachedAt: number | undefined;
-  if (input.oopRemainingCents !== undefined && covered.length > 0) {
-    if (input.oopRemainingCents === 0) {
-      notes.push(
-        "You have already reached your out-of-pocket maximum. Your plan pays the full allowed amount for covered visits.",
-      );
-      oopReachedAt = 0;
-    } else {
-      let left = input.oopRemainingCents;
-      for (const v of covered) {
-        left -= v.patientCents;
-        if (left === 0) {
-          oopReachedAt = v.visit;
-          break;
-        }
-      }
-    }
-  }
-
-  if (covered.length > 0 && oopReachedAt !== 0) {
-    if (!input.deductibleApplies) {
-      notes.push("Your deductible does not apply to these visits.");
-    } else if (input.deductibleRemainingCents === 0) {
-      notes.push("Your deductible is already met.");
-    } else {
-      let left = input.deductibleRemainingCents;
-      let metAt: number | undefined;
-      for (const v of covered) {
-        left -= v.deductibleCents;
-        if (left === 0) {
-          metAt = v.visit;
-          break;
-        }
-      }
-      if (metAt !== undefined) {
-        notes.push(`You meet your deductible at visit ${metAt}.`);
-      } else if (oopReachedAt === undefined) {
-        notes.push(
-          `You do not meet your deductible in these visits. ${formatCents(left)} of it is still left.`,
-        );
-      }
-    }
-  }
-
-  if (oopReachedAt !== undefined && oopReachedAt > 0) {
-    notes.push(
-      `You reach your out-of-pocket maximum at visit ${oopReachedAt}. After that, your plan pays the full allowed amount for covered visits.`,
-    );
-  }
-
-  if (uncovered.length > 0) {
-    const cash = formatCents(selfPay.perVisitCents);
-    if (covered.length === 0) {
-      notes.push(
-        `Your plan does not cover any of these visits. You pay the clinic's rate of ${cash} for each one.`,
-      );
-    } else {
-      const first = uncovered[0]!.visit;
-      const last = uncovered.at(-1)!.visit;
-      const which =
-        first === last
-          ? `Visit ${first} is past that limit, so you pay the clinic's rate of ${cash} for it.`
-          : `Visits ${first} ${last === first + 1 ? "and" : "to"} ${last} are past that limit, so you pay the clinic's rate of ${cash} for each.`;
-      notes.push(
-        `Your plan covers ${covered.length === 1 ? "1 visit" : `${covered.length} visits`}. ${which}`,
-      );
-    }
-  }
-
-  const insured = formatCents(patientTotalCents);
-  const cash = formatCents(selfPay.totalCents);
-  if (patientTotalCents < selfPay.totalCents) {
-    notes.push(
-      `With insurance you pay about ${insured} in all. Paying cash costs ${cash}. Insurance saves you ${formatCents(selfPay.totalCents - patientTotalCents)}.`,
-    );
-  } else if (patientTotalCents > selfPay.totalCents) {
-    notes.push(
-      `With insurance you pay about ${insured} in all. Paying cash costs ${cash}. Paying cash saves you ${formatCents(patientTotalCents - selfPay.totalCents)}.`,
-    );
-  } else {
-    notes.push(`With insurance or paying cash, you pay the same: ${cash} in all.`);
-  }
-  return notes;
-}
-
-/** Integer division of non-negative whole numbers without a fractional intermediate. */
-function wholeQuotient(dividend: number, divisor: number): number {
-  return (dividend - (dividend % divisor)) / divisor;
-}
-
-function trim(partCents: number, overCents: number): [number, number] {
-  const cut = Math.min(partCents, overCents);
-  return [partCents - cut, overCents - cut];
-}
-
-function sum(cents: number[]): number {
-  return cents.reduce((total, c) => total + c, 0);
 }

@@ -9,5 +9,3 @@ export const publicPages = [
   { path: "/forms/mva-claim", label: "Send claim details", kind: "form" },
   { path: "/privacy", label: "Privacy", kind: "guide" },
 ] as const;
-
-export type PublicPage = (typeof publicPages)[number];

@@ -53,9 +53,7 @@ export interface QueueFilters {
 }
 
 /** What a staff account may do: only admins export, delete submissions and manage accounts. */
-const staffRoles = ["admin", "staff"] as const;
-
-export type StaffRole = (typeof staffRoles)[number];
+export type StaffRole = "admin" | "staff";
 
 /** `GET /api/staff/me`. */
 export interface StaffMe {
@@ -169,6 +167,16 @@ export interface SubmissionDetail {
   notes: SubmissionNote[];
   /** Newest first. */
   audit: AuditEntry[];
+}
+
+/** `GET /api/staff/submissions/:id/record`: a patient's copy of their whole record. */
+export interface PatientRecordCopy {
+  submission: Submission;
+  facts: SubmissionFacts;
+  notes: SubmissionNote[];
+  audit: AuditEntry[];
+  producedAt: string;
+  producedBy: string;
 }
 
 /** Every 422 of the staff API. */

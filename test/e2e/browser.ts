@@ -6,7 +6,7 @@ import { expect, inject } from "vitest";
 export const baseURL = inject("baseURL");
 
 /** Debian's Chromium (or CHROME_PATH); the run fails loudly when there is none. */
-export function chromiumPath(): string {
+function chromiumPath(): string {
   const candidates = [process.env.CHROME_PATH, "/usr/bin/chromium"].filter((p): p is string => !!p);
   const found = candidates.find((p) => existsSync(p));
   if (!found) {

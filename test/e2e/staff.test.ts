@@ -44,7 +44,7 @@ function addStaff(account: string, name: string, withPassword: string, extra: st
  * next one's, waiting for the clock when both were used.
  */
 async function nextCode(account: string): Promise<string> {
-  let step = Math.max(totpStep(new Date()), (lastSteps.get(account) ?? 0) + 1);
+  const step = Math.max(totpStep(new Date()), (lastSteps.get(account) ?? 0) + 1);
   while (step > totpStep(new Date()) + 1) await new Promise((resolve) => setTimeout(resolve, 1_000));
   lastSteps.set(account, step);
   return totpCode(secrets.get(account)!, new Date(step * 30_000));

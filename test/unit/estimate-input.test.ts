@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  centsToDollars,
-  dollarsToCents,
+  coverages,
   estimateInputSchema,
-  exampleEstimateInput,
-  maxMoneyCents,
-  toQuery,
+  parseEstimateQuery,
   type EstimateInput,
 } from "../../src/shared/estimate-input";
+import { exampleEstimateInput, toQuery } from "../../src/shared/estimate-link";
+import { centsToDollars, dollarsToCents, maxMoneyCents } from "../../src/shared/money";
+import { inNetwork } from "../fixtures/estimate";
 
 const required = { minutes: "60", visits: "8", allowedPerUnit: "25" };
 
@@ -31,6 +31,14 @@ describe("dollars to cents", () => {
     expect(dollarsToCents("100000.00")).toBe(maxMoneyCents);
   });
 
+  it("reads a dollar sign, thousands commas and spaces as people type them", () => {
+    expect(dollarsToCents("$5")).toBe(500);
+    expect(dollarsToCents("1,000")).toBe(100000);
+    expect(dollarsToCents("$1,500.00")).toBe(150000);
+    expect(dollarsToCents(" $ 1,500 ")).toBe(150000);
+    expect(dollarsToCents("$100,000.00")).toBe(maxMoneyCents);
+  });
+
   it("is exact where floating point is not", () => {
     expect(dollarsToCents("1.15")).toBe(115); // parseFloat("1.15") * 100 = 114.99999999999999
     expect(dollarsToCents("4.35")).toBe(435); // parseFloat("4.35") * 100 = 434.99999999999994
@@ -40,11 +48,15 @@ describe("dollars to cents", () => {
     "27.505",
     "-1",
     "1e3",
-    "$5",
+    "5$",
     "",
     ".5",
     "27.",
-    "1,000",
+    "1,50",
+    "1,5000",
+    ",500",
+    "1,000,00",
+    "$$5",
     "Infinity",
     "NaN",
     "0x10",
@@ -78,17 +90,13 @@ describe("dollars to cents", () => {
 
 describe("estimate input", () => {
   it("fills defaults for everything but minutes, visits and the allowed amount", () => {
-    expect(estimateInputSchema.parse(required)).toEqual({
-      minutes: 60,
-      visits: 8,
-      allowedPerUnitCents: 2500,
-      deductibleRemainingCents: 0,
+    expect(estimateInputSchema.parse(required)).toEqual({ ...inNetwork, visits: 8 });
+    expect(estimateInputSchema.parse(required)).toMatchObject({
+      coverage: "in_network",
       deductibleApplies: true,
-      copayCents: 0,
-      coinsurancePercent: 0,
-      oopRemainingCents: undefined,
-      coveredVisits: undefined,
-      cpt: "97124",
+      visitsPerWeek: 1,
+      planYearStart: "01-01",
+      pipRemainingCents: 1_500_000,
     });
   });
 
@@ -120,6 +128,7 @@ describe("estimate input", () => {
       cpt: "97140",
     };
     expect(estimateInputSchema.parse(query)).toEqual({
+      ...inNetwork,
       minutes: 45,
       visits: 12,
       allowedPerUnitCents: 2717,
@@ -131,6 +140,57 @@ describe("estimate input", () => {
       coveredVisits: 0,
       cpt: "97140",
     });
+    const more = {
+      coverage: "out_of_network",
+      minutes: "60",
+      visits: "30",
+      allowedPerVisit: "$1,100.00",
+      deductibleRemaining: "UNKNOWN",
+      deductibleAnnual: "2,000",
+      deductibleApplies: "Unknown",
+      oopRemaining: "3000",
+      oopAnnual: "5000",
+      coveredVisits: "10",
+      coveredVisitsAnnual: "20",
+      benefitLimitRemaining: "500",
+      benefitLimitAnnual: "1000",
+      startDate: "2026-11-02",
+      visitsPerWeek: "2",
+      planYearStart: "7/1",
+      accidentDate: "2026-10-01",
+      pipRemaining: "9,000",
+    };
+    expect(estimateInputSchema.parse(more)).toEqual({
+      ...inNetwork,
+      coverage: "out_of_network",
+      visits: 30,
+      allowedPerUnitCents: undefined,
+      allowedPerVisitCents: 110000,
+      deductibleRemainingCents: "unknown",
+      deductibleAnnualCents: 200000,
+      deductibleApplies: "unknown",
+      oopRemainingCents: 300000,
+      oopAnnualCents: 500000,
+      coveredVisits: 10,
+      coveredVisitsAnnual: 20,
+      benefitLimitRemainingCents: 50000,
+      benefitLimitAnnualCents: 100000,
+      startDate: "2026-11-02",
+      visitsPerWeek: 2,
+      planYearStart: "07-01",
+      accidentDate: "2026-10-01",
+      pipRemainingCents: 900000,
+    });
+  });
+
+  it("explains a comma in the wrong place instead of a general money message", () => {
+    const issues = issuesFor({ ...required, deductibleRemaining: "1,50" });
+    expect(issues).toEqual([
+      {
+        path: "deductibleRemaining",
+        message: "Put commas only between groups of three digits, like 1,500.00, or leave them out.",
+      },
+    ]);
   });
 
   it("drops unknown parameters", () => {
@@ -152,7 +212,7 @@ describe("estimate input", () => {
     ["visits", "105", "number of visits"],
     ["visits", "-3", "number of visits"],
     ["allowedPerUnit", "27.505", "allowed amount"],
-    ["allowedPerUnit", "$27", "allowed amount"],
+    ["allowedPerUnit", "27$", "allowed amount"],
     ["deductibleRemaining", "-1", "deductible"],
     ["deductibleRemaining", "100000.01", "deductible"],
     ["deductibleApplies", "yes", "deductible applies"],
@@ -184,28 +244,80 @@ describe("estimate input", () => {
   });
 });
 
+describe("whole query strings", () => {
+  it("name a field given twice, and only once, whatever else is wrong", () => {
+    const parsed = parseEstimateQuery(
+      new URLSearchParams("minutes=60&visits=2&visits=3&visits=4&copay=x&allowedPerUnit=25"),
+    );
+    expect(parsed.success).toBe(false);
+    expect(!parsed.success && parsed.issues.map((i) => i.path)).toEqual(["visits", "copay"]);
+  });
+
+  it("treat a blank repeat as absent, as a blank field is", () => {
+    const parsed = parseEstimateQuery(
+      new URLSearchParams("minutes=60&visits=2&allowedPerUnit=25&allowedPerUnit=%20"),
+    );
+    expect(parsed.success && parsed.data.allowedPerUnitCents).toBe(2500);
+  });
+});
+
 describe("shareable query strings", () => {
   it("turn the example back into a link", () => {
     expect(toQuery(exampleEstimateInput).toString()).toBe(
-      "minutes=60&visits=8&allowedPerUnit=25.00&deductibleRemaining=200.00&deductibleApplies=true&copay=20.00&coinsurancePercent=20&cpt=97124",
+      "coverage=in_network&minutes=60&visits=8&allowedPerUnit=25.00&deductibleRemaining=200.00&deductibleApplies=unknown&copay=0.00&coinsurancePercent=20&visitsPerWeek=1&planYearStart=01-01&pipRemaining=15000.00&cpt=97124",
     );
+    // Example figures never stack a copay and a coinsurance.
+    expect(exampleEstimateInput.copayCents === 0 || exampleEstimateInput.coinsurancePercent === 0).toBe(true);
   });
 
   it("parse back to the same input", () => {
+    const cents = fc.integer({ min: 0, max: maxMoneyCents });
+    const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
     const input: fc.Arbitrary<EstimateInput> = fc.record({
+      coverage: fc.constantFrom(...coverages),
+      allowedPerVisitCents: fc.constant(undefined),
+      deductibleAnnualCents: maybe(cents),
+      oopAnnualCents: maybe(cents),
+      coveredVisitsAnnual: maybe(fc.integer({ min: 0, max: 365 })),
+      benefitLimitRemainingCents: maybe(cents),
+      benefitLimitAnnualCents: maybe(cents),
+      startDate: fc.constant("2026-11-02"),
+      visitsPerWeek: fc.integer({ min: 1, max: 7 }),
+      planYearStart: fc.constantFrom("01-01", "07-01", "12-31"),
+      accidentDate: fc.constantFrom(undefined, "2026-10-01"),
+      pipRemainingCents: cents,
       minutes: fc.integer({ min: 8, max: 240 }),
       visits: fc.integer({ min: 1, max: 104 }),
       allowedPerUnitCents: fc.integer({ min: 0, max: maxMoneyCents }),
       deductibleRemainingCents: fc.integer({ min: 0, max: maxMoneyCents }),
-      deductibleApplies: fc.boolean(),
+      deductibleApplies: fc.constantFrom(true, false, "unknown" as const),
       copayCents: fc.integer({ min: 0, max: maxMoneyCents }),
       coinsurancePercent: fc.integer({ min: 0, max: 100 }),
       oopRemainingCents: fc.option(fc.integer({ min: 0, max: maxMoneyCents }), { nil: undefined }),
       coveredVisits: fc.option(fc.integer({ min: 0, max: 365 }), { nil: undefined }),
       cpt: fc.constantFrom("97124" as const, "97140" as const),
     });
+    // Yearly amounts are at least what is left, and PIP needs its accident date.
+    const valid = input.map((i) => ({
+      ...i,
+      deductibleAnnualCents:
+        i.deductibleAnnualCents === undefined
+          ? undefined
+          : Math.max(i.deductibleAnnualCents, i.deductibleRemainingCents as number),
+      oopAnnualCents:
+        i.oopAnnualCents === undefined ? undefined : Math.max(i.oopAnnualCents, i.oopRemainingCents ?? 0),
+      coveredVisitsAnnual:
+        i.coveredVisitsAnnual === undefined
+          ? undefined
+          : Math.max(i.coveredVisitsAnnual, i.coveredVisits ?? 0),
+      benefitLimitAnnualCents:
+        i.benefitLimitAnnualCents === undefined
+          ? undefined
+          : Math.max(i.benefitLimitAnnualCents, i.benefitLimitRemainingCents ?? 0),
+      accidentDate: i.coverage === "pip" ? "2026-10-01" : i.accidentDate,
+    }));
     fc.assert(
-      fc.property(input, (original) => {
+      fc.property(valid, (original) => {
         const query = Object.fromEntries(toQuery(original));
         expect(estimateInputSchema.parse(query)).toEqual(original);
       }),

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { maxMoneyCents, type EstimateInput } from "../../src/shared/estimate-input";
+import type { EstimateInput } from "../../src/shared/estimate-input";
+import { maxMoneyCents } from "../../src/shared/money";
+import { inNetwork } from "../fixtures/estimate";
 import {
   coinsuranceOf,
   estimateCost,
@@ -11,19 +13,7 @@ import {
 
 /** A 60-minute visit (4 units) at $25.00 allowed per unit: $100.00 allowed, $120.00 cash. */
 function plan(overrides: Partial<EstimateInput> = {}): EstimateInput {
-  return {
-    minutes: 60,
-    visits: 4,
-    allowedPerUnitCents: 2500,
-    deductibleRemainingCents: 0,
-    deductibleApplies: true,
-    copayCents: 0,
-    coinsurancePercent: 0,
-    oopRemainingCents: undefined,
-    coveredVisits: undefined,
-    cpt: "97124",
-    ...overrides,
-  };
+  return { ...inNetwork, ...overrides };
 }
 
 /** Each visit as [deductible, copay, coinsurance, patient, insurer]. */
@@ -122,7 +112,12 @@ describe("covered visits", () => {
   it("charges a copay every visit, not once on the total", () => {
     const e = estimateCost(plan({ copayCents: 2000, visits: 3 }));
     expect(e.visits.map((v) => v.copayCents)).toEqual([2000, 2000, 2000]);
-    expect(e.totals).toEqual({ allowedCents: 30000, patientCents: 6000, insurerCents: 24000 });
+    expect(e.totals).toEqual({
+      allowedCents: 30000,
+      patientCents: 6000,
+      insurerCents: 24000,
+      balanceCents: 0,
+    });
   });
 
   it("caps the copay at the allowed amount", () => {
@@ -198,16 +193,24 @@ describe("visits past the covered-visit limit", () => {
     expect(e.visits.slice(2)).toEqual(
       [3, 4, 5].map((visit) => ({
         visit,
+        coverage: "not_covered",
         covered: false,
         allowedCents: 0,
         deductibleCents: 0,
         copayCents: 0,
         coinsuranceCents: 0,
+        overLimitCents: 0,
+        balanceCents: 0,
         patientCents: 12000,
         insurerCents: 0,
       })),
     );
-    expect(e.totals).toEqual({ allowedCents: 20000, patientCents: 20000 + 36000, insurerCents: 0 });
+    expect(e.totals).toEqual({
+      allowedCents: 20000,
+      patientCents: 20000 + 36000,
+      insurerCents: 0,
+      balanceCents: 0,
+    });
     expect(e.notes).toContain(
       "You do not meet your deductible in these visits. $300.00 of it is still left.",
     );
@@ -228,7 +231,7 @@ describe("visits past the covered-visit limit", () => {
   it("covers nothing when the limit is 0", () => {
     const e = estimateCost(plan({ coveredVisits: 0, copayCents: 2000, deductibleRemainingCents: 10000 }));
     expect(e.visits.every((v) => !v.covered && v.patientCents === 12000 && v.insurerCents === 0)).toBe(true);
-    expect(e.totals).toEqual({ allowedCents: 0, patientCents: 48000, insurerCents: 0 });
+    expect(e.totals).toEqual({ allowedCents: 0, patientCents: 48000, insurerCents: 0, balanceCents: 0 });
     expect(e.notes).toEqual([
       "Your plan does not cover any of these visits. You pay the clinic's rate of $120.00 for each one.",
       "With insurance or paying cash, you pay the same: $480.00 in all.",
@@ -268,18 +271,21 @@ describe("self-pay comparison", () => {
 });
 
 const money = fc.oneof(fc.integer({ min: 0, max: 50000 }), fc.integer({ min: 0, max: maxMoneyCents }));
-const anyPlan: fc.Arbitrary<EstimateInput> = fc.record({
-  minutes: fc.integer({ min: 8, max: 240 }),
-  visits: fc.integer({ min: 1, max: 104 }),
-  allowedPerUnitCents: money,
-  deductibleRemainingCents: money,
-  deductibleApplies: fc.boolean(),
-  copayCents: money,
-  coinsurancePercent: fc.integer({ min: 0, max: 100 }),
-  oopRemainingCents: fc.option(money, { nil: undefined }),
-  coveredVisits: fc.option(fc.integer({ min: 0, max: 110 }), { nil: undefined }),
-  cpt: fc.constantFrom("97124" as const, "97140" as const),
-});
+/** Any in-network plan a link could have described before coverage, dates and limits were added. */
+const anyPlan = fc
+  .record({
+    minutes: fc.integer({ min: 8, max: 240 }),
+    visits: fc.integer({ min: 1, max: 104 }),
+    allowedPerUnitCents: money,
+    deductibleRemainingCents: money,
+    deductibleApplies: fc.boolean(),
+    copayCents: money,
+    coinsurancePercent: fc.integer({ min: 0, max: 100 }),
+    oopRemainingCents: fc.option(money, { nil: undefined }),
+    coveredVisits: fc.option(fc.integer({ min: 0, max: 110 }), { nil: undefined }),
+    cpt: fc.constantFrom("97124" as const, "97140" as const),
+  })
+  .map((old) => ({ ...inNetwork, ...old }));
 
 describe("properties of every estimate", () => {
   it("splits each covered visit's allowed amount between patient and insurer, in parts that add up", () => {

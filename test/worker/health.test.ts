@@ -10,6 +10,18 @@ describe("GET /api/health", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
   });
 
+  it("answers 503 when D1 answers reads but cannot write, and writes one row however often it is asked", async () => {
+    // A real D1 that reads (SELECT 1 works) but where the probe's write fails: it has no tables.
+    const readable = await env.MIGRATION_DB.prepare("SELECT 1 AS ok").first<{ ok: number }>();
+    expect(readable!.ok).toBe(1);
+    const res = await api.request("/api/health", {}, { ...env, DB: env.MIGRATION_DB });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: "unavailable" });
+    for (let i = 0; i < 3; i++) expect((await api.request("/api/health", {}, env)).status).toBe(200);
+    const probes = await env.DB.prepare("SELECT count(*) AS n FROM health_probe").first<{ n: number }>();
+    expect(probes!.n).toBe(1);
+  });
+
   it("answers 503 when D1 fails", async () => {
     const brokenDb = {
       prepare() {

@@ -38,7 +38,7 @@ describe("0004_store_key_date", () => {
     await db.batch(statements);
     const rowsBefore = (await db.prepare("SELECT * FROM submissions ORDER BY id").all()).results;
 
-    await applyD1Migrations(db, env.TEST_MIGRATIONS);
+    await applyD1Migrations(db, before("0005"));
 
     const rowsAfter = (
       await db.prepare("SELECT * FROM submissions ORDER BY id").all<Record<string, unknown>>()

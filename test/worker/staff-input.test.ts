@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { openNote } from "./sealed";
 import { createStaff, postLogin, signIn, staffRequest, submitPrescription } from "./staff-helpers";
 
 let cookie: string;
@@ -73,7 +74,9 @@ describe("what staff type is checked for invisible characters", () => {
     const { results } = await env.DB.prepare("SELECT text FROM submission_notes WHERE submission_id = ?1")
       .bind(submissionId)
       .all<{ text: string }>();
-    expect(results.map((r) => r.text)).toEqual(["Line one\n\tLine two"]);
+    expect(await Promise.all(results.map((r) => openNote(submissionId, r.text)))).toEqual([
+      "Line one\n\tLine two",
+    ]);
     const state = await env.DB.prepare("SELECT status FROM submissions WHERE id = ?1")
       .bind(submissionId)
       .first<{ status: string }>();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { QueueItem } from "../../src/shared/staff-contract";
+import type { QueueItem, SubmissionDetail } from "../../src/shared/staff-contract";
 import { addYears, todayInOregon } from "../../src/shared/dates";
 import {
   auditOf,
@@ -12,6 +12,7 @@ import {
   submitClaim,
   submitPrescription,
 } from "./staff-helpers";
+import { openNote } from "./sealed";
 
 let cookie: string;
 let staffEmail: string;
@@ -163,7 +164,7 @@ describe("GET /api/staff/submissions/:id", () => {
     const rx = await submitPrescription({ diagnosisCodes: "M54.2, S13.4XXA, Z99.89" });
     const res = await staffRequest(`/api/staff/submissions/${rx.id}`, cookie);
     expect(res.status).toBe(200);
-    const body = await res.json<Record<string, any>>();
+    const body = await res.json<SubmissionDetail>();
     expect(body.submission).toMatchObject({
       id: rx.id,
       reference: rx.reference,
@@ -207,7 +208,7 @@ describe("GET /api/staff/submissions/:id", () => {
     const claim = await submitClaim({ accidentDate: accident });
     const body = await (
       await staffRequest(`/api/staff/submissions/${claim.id}`, cookie)
-    ).json<Record<string, any>>();
+    ).json<SubmissionDetail>();
     const end = addYears(accident, 2);
     expect(body.facts).toEqual({
       kind: "mva_claim",
@@ -265,10 +266,11 @@ describe("PATCH /api/staff/submissions/:id (status)", () => {
     expect(JSON.stringify(audit)).not.toContain("NPI");
     const notes = await env.DB.prepare("SELECT text, staff_id FROM submission_notes WHERE submission_id = ?1")
       .bind(rx.id)
-      .all();
+      .all<{ text: string; staff_id: number }>();
     expect(notes.results).toEqual([
-      { text: "Asked Dr. Whitfield's office for the NPI.", staff_id: expect.any(Number) },
+      { text: expect.stringMatching(/^enc:v1:test1:/), staff_id: expect.any(Number) },
     ]);
+    expect(await openNote(rx.id, notes.results[0]!.text)).toBe("Asked Dr. Whitfield's office for the NPI.");
   });
 
   it("refuses a change the workflow does not allow (409, with the allowed ones) and keeps final statuses final", async () => {
@@ -339,7 +341,7 @@ describe("POST /api/staff/submissions/:id/notes", () => {
     expect(res.status).toBe(201);
     const detail = await (
       await staffRequest(`/api/staff/submissions/${rx.id}`, cookie)
-    ).json<Record<string, any>>();
+    ).json<SubmissionDetail>();
     expect(detail.notes).toEqual([
       {
         id: expect.any(Number),
@@ -465,7 +467,7 @@ describe("GET /api/staff/submissions.csv", () => {
     });
     const quoted = await submitPrescription({ patientFirstName: 'Ann "Annie"', patientLastName: `${tag}b` });
     const plus = await submitClaim({
-      patientFirstName: "+1+1",
+      patientFirstName: "+Al+1",
       patientLastName: `@${tag}`,
       claimNumber: "-2 3",
     });
@@ -494,7 +496,7 @@ describe("GET /api/staff/submissions.csv", () => {
     expect(byReference.get(quoted.reference)?.[5]).toBe('Ann "Annie"');
     expect(text).toContain('"Ann ""Annie"""');
     expect(byReference.get(plus.reference)).toEqual(
-      expect.arrayContaining([`'@${tag}`, "'+1+1", "'-2 3", "Car accident claim", "New"]),
+      expect.arrayContaining([`'@${tag}`, "'+Al+1", "'-2 3", "Car accident claim", "New"]),
     );
   });
 

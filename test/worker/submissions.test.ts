@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { api } from "../../functions/app";
 import { clientKey } from "../../functions/client-key";
 import { mvaClaimBody, newKey, prescriptionBody } from "../fixtures/submissions";
+import { openFields } from "./sealed";
 
 let ipCounter = 0;
 /** A distinct client IP per request, so the per-IP rate limit only bites where a test wants it. */
@@ -58,11 +59,13 @@ describe.each(endpoints)("POST $path", ({ path, body, prefix, kind }) => {
     expect(res.status).toBe(201);
     const { reference } = await res.json<{ reference: string }>();
     expect(reference).toMatch(new RegExp(`^${prefix}-[2-9A-HJKMNP-TV-Z]{7}$`));
-    const row = await env.DB.prepare("SELECT id, kind, status, fields FROM submissions WHERE reference = ?1")
+    const row = await env.DB.prepare(
+      "SELECT id, reference, kind, status, fields FROM submissions WHERE reference = ?1",
+    )
       .bind(reference)
-      .first<{ id: number; kind: string; status: string; fields: string }>();
+      .first<{ id: number; reference: string; kind: string; status: string; fields: string }>();
     expect(row).toMatchObject({ kind, status: "new" });
-    expect(JSON.parse(row!.fields)).not.toHaveProperty("website");
+    expect(await openFields(row!)).not.toHaveProperty("website");
     const audit = await env.DB.prepare("SELECT actor, action FROM audit_log WHERE submission_id = ?1")
       .bind(row!.id)
       .all();
@@ -216,10 +219,10 @@ describe("prescription rules at the API", () => {
     expect(res.status).toBe(201);
     const { reference, notices } = await res.json<{ reference: string; notices: string[] }>();
     expect(notices.join(" ")).toMatch(/staff will confirm/i);
-    const row = await env.DB.prepare("SELECT fields FROM submissions WHERE reference = ?1")
+    const row = await env.DB.prepare("SELECT reference, fields FROM submissions WHERE reference = ?1")
       .bind(reference)
-      .first<{ fields: string }>();
-    expect(JSON.parse(row!.fields).diagnosisCodes).toEqual(["S13.4XXA", "Z00.00"]);
+      .first<{ reference: string; fields: string }>();
+    expect((await openFields(row!)).diagnosisCodes).toEqual(["S13.4XXA", "Z00.00"]);
   });
 
   it("rejects a malformed code and a bad NPI check digit", async () => {
@@ -290,22 +293,32 @@ describe("no request shape produces a server error", () => {
   }
 
   it("stores only rows that pass the schema", async () => {
-    const rows = await env.DB.prepare("SELECT kind, fields FROM submissions").all<{
+    const rows = await env.DB.prepare("SELECT reference, kind, fields FROM submissions").all<{
+      reference: string;
       kind: string;
       fields: string;
     }>();
     for (const row of rows.results) {
-      const fields = JSON.parse(row.fields);
+      const fields = await openFields(row);
       expect(fields.consent).toBe(true);
       expect(typeof fields.patientFirstName).toBe("string");
     }
   });
 });
 
-describe("GET /api/icd10", () => {
-  it("finds codes by words, at most 20, with descriptions", async () => {
-    const res = await api.request("/api/icd10?q=neck", {}, env);
+function searchIcd10(body: unknown, init: RequestInit = {}) {
+  return api.request(
+    "/api/icd10/search",
+    { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), ...init },
+    env,
+  );
+}
+
+describe("POST /api/icd10/search", () => {
+  it("finds codes by words, at most 20, with descriptions, and no cache keeps the answer", async () => {
+    const res = await searchIcd10({ q: "neck" });
     expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
     const { results } = await res.json<{ results: { code: string; description: string }[] }>();
     expect(results.length).toBeGreaterThan(0);
     expect(results.length).toBeLessThanOrEqual(20);
@@ -313,17 +326,35 @@ describe("GET /api/icd10", () => {
   });
 
   it("finds codes by a forgiving prefix", async () => {
-    const { results } = await (
-      await api.request("/api/icd10?q=m545", {}, env)
-    ).json<{
-      results: { code: string }[];
-    }>();
+    const { results } = await (await searchIcd10({ q: "m545" })).json<{ results: { code: string }[] }>();
     expect(results.map((r) => r.code)).toEqual(["M54.50", "M54.51", "M54.59"]);
   });
 
   it("answers an empty query with no results", async () => {
-    const { results } = await (await api.request("/api/icd10?q=", {}, env)).json<{ results: unknown[] }>();
+    const { results } = await (await searchIcd10({ q: "" })).json<{ results: unknown[] }>();
     expect(results).toEqual([]);
+  });
+
+  it("takes no search words in the address: GET is gone, and bad bodies get 4xx without echoing them", async () => {
+    expect((await api.request("/api/icd10?q=whiplash", {}, env)).status).toBe(404);
+    const long = await searchIcd10({ q: "whiplash ".repeat(20) });
+    expect(long.status).toBe(422);
+    expect(await long.text()).not.toContain("whiplash");
+    expect((await searchIcd10({ q: 7 })).status).toBe(422);
+    expect(
+      (
+        await api.request(
+          "/api/icd10/search",
+          {
+            method: "POST",
+            body: "q=neck",
+            headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          },
+          env,
+        )
+      ).status,
+    ).toBe(415);
+    expect((await searchIcd10("x".repeat(2000))).status).toBe(413);
   });
 });
 
@@ -368,9 +399,9 @@ describe("invisible characters", () => {
     );
     expect(res.status).toBe(201);
     const { reference } = await res.json<{ reference: string }>();
-    const row = await env.DB.prepare("SELECT fields FROM submissions WHERE reference = ?1")
+    const row = await env.DB.prepare("SELECT reference, fields FROM submissions WHERE reference = ?1")
       .bind(reference)
-      .first<{ fields: string }>();
-    expect(JSON.parse(row!.fields).message).toBe("Sore neck after the crash");
+      .first<{ reference: string; fields: string }>();
+    expect((await openFields(row!)).message).toBe("Sore neck after the crash");
   });
 });

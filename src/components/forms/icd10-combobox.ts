@@ -1,7 +1,7 @@
 /**
  * The diagnosis-code field as an ARIA 1.2 combobox with list autocomplete: the text input keeps
  * comma-separated codes (so it works without JavaScript), and the popup suggests codes for the
- * code or words being typed, from `GET /api/icd10` — the code list itself never comes to the browser.
+ * code or words being typed, from `POST /api/icd10/search` — the code list itself never comes to the browser.
  */
 
 interface Icd10Entry {
@@ -100,7 +100,13 @@ export function enhanceIcd10Combobox(input: HTMLInputElement): void {
     }
     pending = new AbortController();
     try {
-      const response = await fetch(`/api/icd10?q=${encodeURIComponent(query)}`, { signal: pending.signal });
+      // In the body, never the address: what is typed here can describe the patient's health.
+      const response = await fetch("/api/icd10/search", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ q: query }),
+        signal: pending.signal,
+      });
       if (!response.ok) return;
       const answer = (await response.json()) as { results?: Icd10Entry[] };
       results = (answer.results ?? []).slice(0, 20);

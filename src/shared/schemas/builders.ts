@@ -57,19 +57,47 @@ function toText(value: unknown, multiline: boolean): unknown {
   return text === "" ? undefined : text;
 }
 
+/** A UTF-16 surrogate without its pair: not a character at all (it shows as "�"). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LETTER = /\p{L}/u;
+
+/** What every free-text field says about itself. */
+interface TextRule {
+  /** The field in a sentence: "the patient's first name". */
+  label: string;
+  max: number;
+  tooLong: string;
+  multiline?: boolean;
+  /** A person's or company's name: it must hold at least one letter. */
+  name?: boolean;
+}
+
+/** The checks every free text gets: its length, characters that can be read, a letter in a name. */
+function textChecks(rule: TextRule) {
+  return [
+    z.maxLength(rule.max, { error: rule.tooLong }),
+    z.refine<string>((text) => !LONE_SURROGATE.test(text), {
+      error: `We could not read one of the characters in ${rule.label}. Type it again.`,
+    }),
+    ...(rule.name
+      ? [z.refine<string>((text) => LETTER.test(text), { error: `Enter ${rule.label} using letters.` })]
+      : []),
+  ];
+}
+
 /** Required free text: trimmed (inner whitespace collapsed unless multiline) and at most `max` characters. */
-export function requiredText(rule: { max: number; missing: string; tooLong: string; multiline?: boolean }) {
+export function requiredText(rule: TextRule & { missing: string }) {
   return preprocess(
     (value) => toText(value, rule.multiline ?? false),
-    z.string({ error: rule.missing }).check(z.maxLength(rule.max, { error: rule.tooLong })),
+    z.string({ error: rule.missing }).check(...textChecks(rule)),
   );
 }
 
 /** Optional free text: blank → undefined; otherwise as {@link requiredText}. */
-export function optionalText(rule: { max: number; invalid: string; tooLong: string; multiline?: boolean }) {
+export function optionalText(rule: TextRule & { invalid: string }) {
   return preprocess(
     (value) => toText(value, rule.multiline ?? false),
-    z.optional(z.string({ error: rule.invalid }).check(z.maxLength(rule.max, { error: rule.tooLong }))),
+    z.optional(z.string({ error: rule.invalid }).check(...textChecks(rule))),
   );
 }
 
@@ -77,7 +105,7 @@ export function optionalText(rule: { max: number; invalid: string; tooLong: stri
  * Required text passed through `normalize` (a phone, a date, …); a null result is reported with
  * `invalid`. `check` may then return an error message for a well-formed value (a date in the future).
  */
-export function normalizedText(
+function normalizedText(
   normalize: (text: string) => string | null,
   messages: { missing: string; invalid: string },
   check?: (value: string) => string | null,

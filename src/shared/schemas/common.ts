@@ -19,7 +19,7 @@ import {
 } from "./builders";
 
 /** How a form page renders a field. */
-export type FieldInputType =
+type FieldInputType =
   | "text"
   | "email"
   | "tel"
@@ -66,14 +66,19 @@ export interface FieldIssue {
   message: string;
 }
 
-/** Zod issues → `[{ path: "diagnosisCodes.1", message }]`, dropping the submitted input zod attaches. */
+/**
+ * Zod issues → `[{ path: "diagnosisCodes.1", message }]`, dropping the submitted input zod
+ * attaches, and keeping the first issue of each path: the answer stays small whatever the body.
+ */
 export function formatIssues(error: z.core.$ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path
+  const byPath = new Map<string, FieldIssue>();
+  for (const issue of error.issues) {
+    const path = issue.path
       .map((key) => (typeof key === "symbol" ? (key.description ?? "") : String(key)))
-      .join("."),
-    message: issue.message,
-  }));
+      .join(".");
+    if (!byPath.has(path)) byPath.set(path, { path, message: issue.message });
+  }
+  return [...byPath.values()];
 }
 
 /**
@@ -190,11 +195,15 @@ export function patientShape(today: () => string) {
     patientFirstName: requiredText({
       max: limits.name,
       missing: "Enter the patient's first name.",
+      label: "the patient's first name",
+      name: true,
       tooLong: "Shorten the patient's first name to 100 characters or fewer.",
     }),
     patientLastName: requiredText({
       max: limits.name,
       missing: "Enter the patient's last name.",
+      label: "the patient's last name",
+      name: true,
       tooLong: "Shorten the patient's last name to 100 characters or fewer.",
     }),
     dateOfBirth: dateField(
@@ -232,6 +241,7 @@ export function closingShape() {
       max: limits.message,
       multiline: true,
       invalid: "Write your message as text, or leave it empty.",
+      label: "your message",
       tooLong: "Shorten your message to 2,000 characters or fewer.",
     }),
     consent: requiredCheckbox("Tick the box to agree that we can store this information."),

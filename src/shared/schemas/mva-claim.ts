@@ -145,12 +145,14 @@ export function mvaClaimSchema(options: SchemaOptions = {}) {
     autoInsurer: requiredText({
       max: limits.name,
       missing: "Enter the name of the auto insurance company handling the claim.",
+      label: "the auto insurance company's name",
       tooLong: "Shorten the auto insurance company's name to 100 characters or fewer.",
     }),
     claimNumber: z.pipe(
       requiredText({
         max: limits.identifier,
         missing: "Enter the claim number the auto insurance company gave you.",
+        label: "the claim number",
         tooLong: "The claim number can be at most 40 characters. Check it against the insurer's letter.",
       }),
       z.string().check(
@@ -170,6 +172,8 @@ export function mvaClaimSchema(options: SchemaOptions = {}) {
     adjusterName: requiredText({
       max: limits.name,
       missing: "Enter the name of the claim adjuster at the auto insurance company.",
+      label: "the claim adjuster's name",
+      name: true,
       tooLong: "Shorten the claim adjuster's name to 100 characters or fewer.",
     }),
     adjusterPhone: phoneField(
@@ -187,6 +191,7 @@ export function mvaClaimSchema(options: SchemaOptions = {}) {
     policyNumber: optionalText({
       max: limits.identifier,
       invalid: "Enter the auto policy number as on the insurance card, or leave it empty.",
+      label: "the auto policy number",
       tooLong: "The auto policy number can be at most 40 characters. Check it against the insurance card.",
     }),
     claimWithOwnInsurer: choice(
@@ -196,6 +201,7 @@ export function mvaClaimSchema(options: SchemaOptions = {}) {
     atFaultInsurer: optionalText({
       max: limits.name,
       invalid: "Enter the other driver's insurance company as text, or leave it empty.",
+      label: "the other driver's insurance company",
       tooLong: "Shorten the other driver's insurance company to 100 characters or fewer.",
     }),
     prescriptionSent: choice(
@@ -205,11 +211,14 @@ export function mvaClaimSchema(options: SchemaOptions = {}) {
     healthInsuranceFallback: optionalText({
       max: limits.name,
       invalid: "Enter your health insurance company as text, or leave it empty.",
+      label: "the health insurance company's name",
       tooLong: "Shorten the health insurance company's name to 100 characters or fewer.",
     }),
     attorneyName: optionalText({
       max: limits.name,
       invalid: "Enter the attorney's name as text, or leave it empty.",
+      label: "the attorney's name",
+      name: true,
       tooLong: "Shorten the attorney's name to 100 characters or fewer.",
     }),
     attorneyPhone: optionalNormalizedText(normalizeUsPhoneWithExtension, {

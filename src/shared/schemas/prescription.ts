@@ -33,10 +33,10 @@ import {
 } from "./common";
 
 /** Prescriber credentials the clinic accepts prescriptions from. */
-export const prescriberCredentials = ["MD", "DO", "NP", "PA", "ND", "DC", "other"] as const;
+const prescriberCredentials = ["MD", "DO", "NP", "PA", "ND", "DC", "other"] as const;
 
 /** At most this many diagnosis codes per prescription. */
-export const maxDiagnosisCodes = 12;
+const maxDiagnosisCodes = 12;
 
 /** Form metadata for every prescription field, in form order (keys match the schema exactly). */
 export const prescriptionFields = {
@@ -199,6 +199,8 @@ export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
     prescriberName: requiredText({
       max: limits.name,
       missing: "Enter the prescriber's name, as on the prescription.",
+      label: "the prescriber's name",
+      name: true,
       tooLong: "Shorten the prescriber's name to 100 characters or fewer.",
     }),
     prescriberCredential: choice(
@@ -248,6 +250,7 @@ export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
     frequency: optionalText({
       max: limits.shortText,
       invalid: "Enter how often as text, for example 1 per week, or leave it empty.",
+      label: "how often",
       tooLong: "Shorten how often to 60 characters or fewer, for example 1 per week.",
     }),
     diagnosisCodes: diagnosisCodeList(options.checkDiagnosisCode),
@@ -255,21 +258,25 @@ export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
       max: limits.focusAreas,
       multiline: true,
       missing: "Enter the areas to treat, as noted on the prescription, for example neck and upper back.",
+      label: "the areas to treat",
       tooLong: "Shorten the areas to treat to 500 characters or fewer.",
     }),
     insuranceCarrier: requiredText({
       max: limits.name,
       missing: "Enter the name of the patient's health insurance company.",
+      label: "the insurance company's name",
       tooLong: "Shorten the insurance company's name to 100 characters or fewer.",
     }),
     memberId: requiredText({
       max: limits.identifier,
       missing: "Enter the member ID from the insurance card.",
+      label: "the member ID",
       tooLong: "The member ID can be at most 40 characters. Check it against the insurance card.",
     }),
     groupNumber: optionalText({
       max: limits.identifier,
       invalid: "Enter the group number from the insurance card, or leave it empty.",
+      label: "the group number",
       tooLong: "The group number can be at most 40 characters. Check it against the insurance card.",
     }),
     ...closingShape(),

@@ -1,18 +1,16 @@
 /**
- * Request validation for the staff API, through `@hono/zod-validator` with one hook, so every
+ * Request validation for the API, through `@hono/zod-validator` with one hook, so every
  * refusal has one shape: 415 for a body that is not JSON, 400 for JSON that cannot be read, 422
  * `{ error: "validation_failed", issues }` with field paths and messages (never the values), and
  * 404 for a path parameter that names nothing.
  */
 import { zValidator } from "@hono/zod-validator";
-import type { ValidationTargets } from "hono";
+import type { Context, ValidationTargets } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { z } from "zod";
-import { formatIssues } from "../../src/shared/schemas/common";
-import { hasNoInvisibleCharacters } from "../../src/shared/text";
-
-/** Largest staff request body: a note is at most 2,000 characters. */
-export const maxStaffBodyBytes = 16 * 1024;
+import { z } from "zod";
+import { formatIssues } from "../src/shared/schemas/common";
+import type { ValidationFailed } from "../src/shared/staff-contract";
+import { hasNoInvisibleCharacters } from "../src/shared/text";
 
 /** For zod's `refine`: no control or text-direction characters. */
 export const safeText = hasNoInvisibleCharacters;
@@ -34,6 +32,18 @@ export function valid<T extends keyof ValidationTargets, S extends z.ZodType>(ta
   return zValidator(target, schema, (result, c) => {
     if (result.success) return;
     if (target === "param") return c.json({ error: "not_found" as const }, 404);
-    return c.json({ error: "validation_failed" as const, issues: formatIssues(result.error) }, 422);
+    const body: ValidationFailed = { error: "validation_failed", issues: formatIssues(result.error) };
+    return c.json(body, 422);
   });
 }
+
+/** A numeric id in a path (`/submissions/:id`); anything else answers 404. */
+export const idParam = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9]{1,15}$/)
+    .transform(Number),
+});
+
+/** The API's one 404 answer. */
+export const notFound = (c: Context) => c.json({ error: "not_found" as const }, 404);
