@@ -11,8 +11,7 @@ const config: KnipConfig = {
     // Test files only: helpers under test/ are reached through imports, so their unused exports
     // and unused helper files are still reported.
     "test/**/*.test.ts",
-    // The Worker's entry (wrangler.toml `main`) and the Workers tests' entry (vitest.config.ts `main`).
-    "functions/worker.ts",
+    // The Workers tests' entry (vitest.config.ts `main`).
     "test/worker/main.ts",
   ],
   project: [

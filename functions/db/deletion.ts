@@ -8,9 +8,8 @@
 import { addYearsToInstant } from "../../src/shared/dates";
 import { auditStatement } from "./audit";
 
-/** Why a submission is deleted. */
-const deletionReasons = ["patient_request", "spam", "retention"] as const;
-export type DeletionReason = (typeof deletionReasons)[number];
+/** Why a submission is deleted: the patient asked, it is spam, or its retention period is over. */
+export type DeletionReason = "patient_request" | "spam" | "retention";
 
 /**
  * Deletes one submission and its notes, with the `deleted` audit row, in one batch. Notes are

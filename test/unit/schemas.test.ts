@@ -281,25 +281,37 @@ describe("prescriptionSchema", () => {
     it("need start and end dates, the end after the start and at most a year later", () => {
       expect(issues(rx({ startDate: "" })).startDate).toMatch(/start date/);
       expect(issues(rx({ endDate: "6/31/2026" })).endDate).toMatch(/month\/day\/year/);
-      expect(issues(rx({ endDate: "2026-04-01" }))).toEqual({
+      expect(issues(rx({ startDate: "2026-06-01", endDate: "2026-06-01" }))).toEqual({
         endDate: "The end date must be after the start date.",
       });
-      expect(issues(rx({ endDate: "2026-03-01" })).endDate).toBe(
+      expect(issues(rx({ startDate: "2026-06-01", endDate: "2026-05-20" })).endDate).toBe(
         "The end date must be after the start date.",
       );
       expect(rx({ endDate: "2027-04-01" }).success).toBe(true);
       expect(issues(rx({ endDate: "2027-04-02" })).endDate).toMatch(/at most one year after the start/);
     });
 
+    it("keep dates within bounds: started at most two years ago, starting at most a year ahead, not yet ended", () => {
+      expect(issues(rx({ startDate: "2024-04-30" })).startDate).toMatch(/more than two years ago/);
+      expect(issues(rx({ startDate: "1000-01-01" })).startDate).toMatch(/more than two years ago/);
+      expect(issues(rx({ startDate: "2027-05-02", endDate: "2027-06-01" })).startDate).toMatch(
+        /more than a year from now/,
+      );
+      expect(rx({ startDate: "2027-05-01", endDate: "2027-06-01" }).success).toBe(true);
+      expect(issues(rx({ endDate: "2026-04-30" })).endDate).toMatch(/already ended/);
+      expect(rx({ endDate: "2026-05-01" }).success).toBe(true);
+      expect(issues(rx({ endDate: "9999-12-31" })).endDate).toMatch(/at most one year after the start/);
+    });
+
     it("compare the dates even when another field has a problem", () => {
-      expect(issues(rx({ phone: "", endDate: "2026-03-01" }))).toEqual({
+      expect(issues(rx({ phone: "", startDate: "2026-06-01", endDate: "2026-05-20" }))).toEqual({
         phone: "Enter a phone number where we can reach the patient, for example (541) 555-0123.",
         endDate: "The end date must be after the start date.",
       });
     });
 
     it("compare the dates only when both are valid", () => {
-      expect(issues(rx({ startDate: "soon", endDate: "2020-01-01" }))).toEqual({
+      expect(issues(rx({ startDate: "soon", endDate: "2026-05-20" }))).toEqual({
         startDate: "Enter the start date as month/day/year, for example 3/4/2026.",
       });
     });
@@ -637,4 +649,37 @@ describe("any JSON thrown at the schemas", () => {
       );
     });
   }
+});
+
+describe("text people cannot have meant", () => {
+  it("refuses a lone surrogate in any text, naming the field", () => {
+    expect(issues(rx({ patientFirstName: "Ana\uD800" })).patientFirstName).toBe(
+      "We could not read one of the characters in the patient's first name. Type it again.",
+    );
+    expect(issues(mva({ message: "ok \uDC00" })).message).toMatch(
+      /could not read one of the characters in your message/,
+    );
+    expect(rx({ patientFirstName: "Zoë 👩‍⚕️" }).success).toBe(true);
+  });
+
+  it("refuses a name without a visible letter: zero-width characters, digits or punctuation only", () => {
+    for (const name of ["\u200B\u200B", "123", "--", "\u200D"]) {
+      expect(issues(rx({ patientLastName: name })).patientLastName).toBe(
+        "Enter the patient's last name using letters.",
+      );
+    }
+    expect(rx({ patientLastName: "O'Brien-Núñez" }).success).toBe(true);
+    expect(rx({ patientLastName: "李" }).success).toBe(true);
+  });
+
+  it("keeps one issue per field, however many rules a value breaks", () => {
+    const result = rx({ patientFirstName: `${"\uD800".repeat(200)}` });
+    expect(formatIssues(result.error!).filter((i) => i.path === "patientFirstName")).toHaveLength(1);
+  });
+
+  it("bounds the accident date to the last ten years", () => {
+    expect(issues(mva({ accidentDate: "2016-04-30" })).accidentDate).toMatch(/more than ten years ago/);
+    expect(mva({ accidentDate: "2016-05-01" }).success).toBe(true);
+    expect(issues(mva({ accidentDate: "1000-01-01" })).accidentDate).toMatch(/more than ten years ago/);
+  });
 });

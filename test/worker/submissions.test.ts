@@ -188,6 +188,25 @@ describe.each(endpoints)("POST $path", ({ path, body, prefix, kind }) => {
     expect(await countRows()).toBe(before);
   });
 
+  it.each([1, true, {}, ["x"], "  spam  ", 0])(
+    "fakes success and stores nothing for a honeypot of any non-empty value (%j)",
+    async (website) => {
+      const before = await countRows();
+      const res = await postJson(path, { ...body(), website }, { "Idempotency-Key": newKey() });
+      expect(res.status).toBe(201);
+      expect(await countRows()).toBe(before);
+    },
+  );
+
+  it("answers a huge list of bad codes with one small issue per field, not one per code", async () => {
+    const res = await postJson(path, body({ diagnosisCodes: "x,".repeat(30_000), patientFirstName: "" }));
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(2_000);
+    const paths = (JSON.parse(text) as { issues: { path: string }[] }).issues.map((i) => i.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
   it("limits one client to 10 submissions a minute, then answers 429 with Retry-After", async () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
     const statuses: number[] = [];
@@ -373,6 +392,22 @@ describe("rate-limit keys", () => {
     expect(clientKey("2001:DB8:ABCD:12::1")).toBe("2001:db8:abcd:12::/64");
     expect(clientKey(undefined)).toBe("unknown");
     expect(clientKey("not an address")).toBe("unknown");
+  });
+
+  it("share one submission limit between both forms for a client", async () => {
+    const ip = `198.51.101.${Math.floor(Math.random() * 250)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      for (const [path, body] of [
+        ["/api/prescriptions", prescriptionBody()],
+        ["/api/mva-claims", mvaClaimBody()],
+      ] as const) {
+        const res = await postJson(path, body, { "CF-Connecting-IP": ip, "Idempotency-Key": newKey() });
+        statuses.push(res.status);
+      }
+    }
+    expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(10);
+    expect(statuses.at(-1)).toBe(429);
   });
 
   it("limit an IPv6 client that rotates addresses inside its /64", async () => {

@@ -118,7 +118,7 @@ export function simulatePlan(input: EstimateInput, planCase: PlanCase, prices: V
       let overCents = Math.max(0, deductibleCents + copayCents + coinsuranceCents - oopLeft);
       [coinsuranceCents, overCents] = trim(coinsuranceCents, overCents);
       [copayCents, overCents] = trim(copayCents, overCents);
-      [deductibleCents, overCents] = trim(deductibleCents, overCents);
+      [deductibleCents] = trim(deductibleCents, overCents);
     }
     const sharedCents = deductibleCents + copayCents + coinsuranceCents;
     let insurerCents = allowedCents - sharedCents;

@@ -3,7 +3,7 @@
  * Hono route, plus {@link mvaClaimWarnings} for things staff should raise but not reject.
  */
 import * as z from "zod/mini";
-import { todayInOregon } from "../dates";
+import { addYears, todayInOregon } from "../dates";
 import { pipWindowEnd } from "../submissions/rules";
 import { normalizeUsPhoneWithExtension } from "../phone";
 import {
@@ -162,12 +162,18 @@ export function mvaClaimSchema(options: SchemaOptions = {}) {
         }),
       ),
     ),
+    // Bounds: not in the future, and within the last ten years (PIP pays for two).
     accidentDate: dateField(
       {
         missing: "Enter the date of the accident, for example 3/4/2026.",
         invalid: "Enter the date of the accident as month/day/year, for example 3/4/2026.",
       },
-      (iso) => (iso > today() ? "The date of the accident cannot be in the future. Check the date." : null),
+      (iso) =>
+        iso > today()
+          ? "The date of the accident cannot be in the future. Check the date."
+          : iso < addYears(today(), -10)
+            ? "The date of the accident is more than ten years ago. Check the year."
+            : null,
     ),
     adjusterName: requiredText({
       max: limits.name,

@@ -229,14 +229,29 @@ export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
             ? "Enter the NPI as 10 digits. Check it against the prescriber's records — this one does not pass the NPI check."
             : "Enter the NPI as 10 digits, or leave it empty.",
     ),
-    startDate: dateField({
-      missing: "Enter the prescription's start date, for example 3/4/2026.",
-      invalid: "Enter the start date as month/day/year, for example 3/4/2026.",
-    }),
-    endDate: dateField({
-      missing: "Enter the prescription's end date, for example 6/4/2026.",
-      invalid: "Enter the end date as month/day/year, for example 6/4/2026.",
-    }),
+    // Bounds: a start date from two years ago to one year ahead; an end date not yet past.
+    startDate: dateField(
+      {
+        missing: "Enter the prescription's start date, for example 3/4/2026.",
+        invalid: "Enter the start date as month/day/year, for example 3/4/2026.",
+      },
+      (iso) =>
+        iso < addYears(today(), -2)
+          ? "The start date is more than two years ago. Check the year, or ask the prescriber for a new prescription."
+          : iso > addYears(today(), 1)
+            ? "The start date is more than a year from now. Check the year."
+            : null,
+    ),
+    endDate: dateField(
+      {
+        missing: "Enter the prescription's end date, for example 6/4/2026.",
+        invalid: "Enter the end date as month/day/year, for example 6/4/2026.",
+      },
+      (iso) =>
+        iso < today()
+          ? "This prescription has already ended. Check the end date, or ask the prescriber for a new prescription."
+          : null,
+    ),
     visitsAuthorized: preprocess(
       (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
       z
@@ -313,6 +328,11 @@ function diagnosisCodeList(check: ((code: string) => string | null) | undefined)
     z.pipe(
       z.array(z.string({ error: missing }), { error: missing }),
       z.transform((texts: string[], ctx) => {
+        // Far more entries than a prescription can hold (repeats aside): one message, not one per entry.
+        if (texts.length > 2 * maxDiagnosisCodes) {
+          addIssue(ctx, { path: [], message: `Enter at most ${maxDiagnosisCodes} diagnosis codes.` });
+          return z.NEVER;
+        }
         const codes = new Set<string>();
         const problems: { path: number[]; message: string }[] = [];
         texts.forEach((text, index) => {
