@@ -11,29 +11,20 @@ export interface SummaryIssue {
   field?: string | undefined;
 }
 
-function followLink(event: MouseEvent): void {
-  const link = (event.target as Element).closest("a");
-  const control = link ? document.getElementById(link.hash.slice(1)) : null;
+// One listener for every summary on the page, also those a live update swaps in.
+document.addEventListener("click", (event) => {
+  const link = (event.target as Element | null)?.closest?.("[data-error-summary] a");
+  const control = link instanceof HTMLAnchorElement ? document.getElementById(link.hash.slice(1)) : null;
   if (!control) return;
   event.preventDefault();
   const wrapper = control.closest<HTMLElement>("[data-field]");
   const label = wrapper?.querySelector(".field-label, label, legend") ?? control;
   label.scrollIntoView({ block: "start" });
   control.focus({ preventScroll: true });
-}
-
-const enhanced = new WeakSet<HTMLElement>();
-
-/** Makes the summary's links move focus to their fields (once per summary). */
-function enhanceErrorSummary(summary: HTMLElement): void {
-  if (enhanced.has(summary)) return;
-  enhanced.add(summary);
-  summary.addEventListener("click", followLink);
-}
+});
 
 /** Shows `issues` in the summary and focuses it; no issues hides it. */
 export function showErrorSummary(summary: HTMLElement, issues: readonly SummaryIssue[]): void {
-  enhanceErrorSummary(summary);
   const list = summary.querySelector<HTMLElement>("[data-error-list]")!;
   list.replaceChildren(
     ...issues.map((issue) => {
@@ -52,6 +43,3 @@ export function showErrorSummary(summary: HTMLElement, issues: readonly SummaryI
   summary.hidden = issues.length === 0;
   if (issues.length) summary.focus();
 }
-
-for (const summary of document.querySelectorAll<HTMLElement>("[data-error-summary]"))
-  enhanceErrorSummary(summary);

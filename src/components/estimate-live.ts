@@ -6,6 +6,8 @@
  * shows only the questions the chosen way of paying needs. Without JavaScript the GET form does the
  * same job and every section shows.
  */
+import "./error-summary";
+
 const form = document.querySelector<HTMLFormElement>("#estimate-form");
 const announcer = document.getElementById("estimate-status");
 

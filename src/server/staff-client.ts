@@ -1,5 +1,5 @@
 /**
- * The staff pages' one way into the API: Hono's typed client (`hc<AppType>`) over the Hono app
+ * The pages' one way into the API: Hono's typed client (`hc<AppType>`) over the Hono app
  * in-process, as the browser that made the page request (its cookie, Access token, address and
  * origin), so the one gate in `functions/staff/auth.ts` decides for pages exactly as it does for
  * the API. With `src/pages/api/[...path].ts`, this is the only module under `src/` that imports
@@ -36,4 +36,27 @@ export function staffApi(page: PageContext) {
     headers,
     fetch: (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(input, init), env),
   }).api.staff;
+}
+
+/**
+ * A public form's answers posted to the API in-process as JSON (`POST /api/<kind>`), as the
+ * browser behind `page`: the same validation, limits and exactly-once storage as a post from
+ * the form's script.
+ */
+export async function postToApi(
+  page: PageContext,
+  apiPath: string,
+  body: unknown,
+  idempotencyKey: string | undefined,
+): Promise<Response> {
+  const headers = new Headers({ "Content-Type": "application/json" });
+  const ip = page.request.headers.get("cf-connecting-ip");
+  if (ip !== null) headers.set("cf-connecting-ip", ip);
+  if (idempotencyKey) headers.set("Idempotency-Key", idempotencyKey);
+  const request = new Request(new URL(`/api${apiPath}`, page.url), {
+    method: "POST",
+    headers,
+    body: JSON.stringify(body),
+  });
+  return api.fetch(request, env);
 }

@@ -78,44 +78,50 @@ async function readAtMost(request: Request, limit: number): Promise<Uint8Array<A
   return bytes.subarray(0, length);
 }
 
-export type StaffForm = { ok: true; form: FormData } | { ok: false; response: Response };
+/** Why a posted form was not read: the status to answer with. */
+export type FormRefusal = 403 | 413 | 415 | 400;
 
 /**
- * The posted form of a staff page, or the answer to give instead: 403 for a POST from another
- * origin (any content type), 415 for anything but a urlencoded or multipart form, 413 for a body
- * over 16 KB, 400 for one that cannot be parsed. Never throws.
+ * The posted form, or why it was not read: 403 for a POST from another origin (any content
+ * type), 415 for anything but a urlencoded or multipart form, 413 for a body over `limit` bytes,
+ * 400 for one that cannot be parsed. Never throws.
  */
-export async function readStaffForm(request: Request): Promise<StaffForm> {
-  const refuse = (status: number, text: string): StaffForm => ({
-    ok: false,
-    response: plainAnswer(status, text),
-  });
-  if (!isSameOrigin(request)) {
-    return refuse(
-      403,
-      "This form only works from the staff desk's own pages. Go back, reload the page and try again.",
-    );
-  }
+export async function readFormPost(
+  request: Request,
+  limit: number,
+): Promise<{ ok: true; form: FormData } | { ok: false; status: FormRefusal }> {
+  if (!isSameOrigin(request)) return { ok: false, status: 403 };
   const contentType = request.headers.get("content-type");
-  if (!formTypes.has(mediaType(contentType))) {
-    return refuse(415, "Send this form from the staff desk's page.");
-  }
+  if (!formTypes.has(mediaType(contentType))) return { ok: false, status: 415 };
   const declared = request.headers.get("content-length");
-  if (declared !== null && (!/^\d+$/.test(declared.trim()) || Number(declared) > maxStaffFormBytes)) {
+  if (declared !== null && (!/^\d+$/.test(declared.trim()) || Number(declared) > limit)) {
     await discardBody(request);
-    return /^\d+$/.test(declared.trim())
-      ? refuse(413, "That form is too large to send. Shorten what you typed and try again.")
-      : refuse(400, "That form could not be read. Reload the page and try again.");
+    return { ok: false, status: /^\d+$/.test(declared.trim()) ? 413 : 400 };
   }
   try {
-    const bytes = await readAtMost(request, maxStaffFormBytes);
+    const bytes = await readAtMost(request, limit);
     const form = await new Response(bytes, { headers: { "Content-Type": contentType! } }).formData();
     return { ok: true, form };
   } catch (error) {
-    return error instanceof TooLarge
-      ? refuse(413, "That form is too large to send. Shorten what you typed and try again.")
-      : refuse(400, "That form could not be read. Reload the page and try again.");
+    return { ok: false, status: error instanceof TooLarge ? 413 : 400 };
   }
+}
+
+const staffRefusals: Record<FormRefusal, string> = {
+  403: "This form only works from the staff desk's own pages. Go back, reload the page and try again.",
+  415: "Send this form from the staff desk's page.",
+  413: "That form is too large to send. Shorten what you typed and try again.",
+  400: "That form could not be read. Reload the page and try again.",
+};
+
+export type StaffForm = { ok: true; form: FormData } | { ok: false; response: Response };
+
+/** The posted form of a staff page (at most 16 KB), or the plain answer to give instead. */
+export async function readStaffForm(request: Request): Promise<StaffForm> {
+  const posted = await readFormPost(request, maxStaffFormBytes);
+  return posted.ok
+    ? posted
+    : { ok: false, response: plainAnswer(posted.status, staffRefusals[posted.status]) };
 }
 
 /** A form field as text ("" when it is missing or a file). */

@@ -27,6 +27,10 @@ function storedCount(reference: string): number {
 }
 
 /** A date `days` ago as month/day/year, the way patients type it. */
+function isoDate(daysAgo: number): string {
+  return new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+}
+
 function usDate(daysAgo: number): string {
   const date = new Date(Date.now() - daysAgo * 86_400_000);
   return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()}`;
@@ -59,8 +63,9 @@ const prescription = {
   phone: "541-555-0123",
   prescriberName: "Grace Hopper",
   prescriberPhone: "(541) 555-0100 x45",
-  startDate: "2026-03-04",
-  endDate: "6/4/2026",
+  // Relative to today: a prescription that started a week ago and ends in ten weeks.
+  startDate: isoDate(7),
+  endDate: usDate(-70),
   visitsAuthorized: "8",
   diagnosisCodes: "M54.50",
   focusAreas: "Lower back",
@@ -375,50 +380,86 @@ describe("car accident claim form", () => {
 });
 
 describe("without JavaScript", () => {
-  it("posts the form and shows the reference; an invalid post lists the problems and Back keeps the answers", async () => {
+  it("shows the form again in the site's layout with every answer kept, then stores it once", async () => {
     const { page, requests } = await open({ javaScriptEnabled: false });
     await page.goto("/forms/prescription");
     await page.fill("#patientFirstName", "Ada");
     await page.fill("#dateOfBirth", "not a date");
+    await page.fill("#diagnosisCodes", "M54.50, S13.4XXA");
+    await page.fill("#message", "Back pain since May");
     await page.check("#preferredContact");
-    const posted = page.waitForResponse((res) => res.url().endsWith("/api/prescriptions"));
+    const posted = page.waitForResponse(
+      (res) => res.url().endsWith("/forms/prescription") && res.request().method() === "POST",
+    );
     await page.click("button[type=submit]");
     expect((await posted).status()).toBe(422);
 
-    expect(await page.locator("h1").innerText()).toBe("We could not send your form yet");
-    const problems = await page.locator("li").allInnerTexts();
-    expect(problems).toContain("Enter the patient's last name.");
-    expect(problems.join("\n")).toContain("date of birth as month/day/year");
-    expect(problems.join("\n")).not.toContain("not a date");
-
-    await page.goBack();
-    expect(new URL(page.url()).pathname).toBe("/forms/prescription");
+    // The same page, in the site's layout, with the summary and inline errors linked to the fields.
+    expect(await page.title()).toMatch(/^Error: Send a prescription/);
+    expect(await page.locator("header.site-header").count()).toBe(1);
+    expect(await page.locator("h1").innerText()).toBe("Send a prescription for massage");
+    const summary = page.locator("[data-error-summary]");
+    expect(await summary.isVisible()).toBe(true);
+    expect(await summary.locator("a[href='#patientLastName']").innerText()).toBe(
+      "Enter the patient's last name.",
+    );
+    expect(await page.locator("#dateOfBirth-error").innerText()).toContain("date of birth as month/day/year");
+    expect(await page.locator("#dateOfBirth").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#dateOfBirth").getAttribute("aria-describedby")).toContain(
+      "dateOfBirth-error",
+    );
+    expect(await summary.innerText()).not.toContain("not a date");
+    // Every answer is still there, the diagnosis codes included.
     expect(await page.inputValue("#patientFirstName")).toBe("Ada");
     expect(await page.inputValue("#dateOfBirth")).toBe("not a date");
+    expect(await page.inputValue("#diagnosisCodes")).toBe("M54.50, S13.4XXA");
+    expect(await page.inputValue("#message")).toBe("Back pain since May");
     expect(await page.isChecked("#preferredContact")).toBe(true);
 
     await fillPrescription(page);
-    const redirect = page.waitForResponse((res) => res.url().endsWith("/api/prescriptions"));
+    const stored = page.waitForResponse(
+      (res) => res.url().endsWith("/forms/prescription") && res.request().method() === "POST",
+    );
     await page.click("button[type=submit]");
-    expect((await redirect).status()).toBe(303);
+    expect((await stored).status()).toBe(303);
     const reference = await referenceShown(page);
     expect(storedCount(reference)).toBe(1);
-    expect(requests.some((url) => url.includes(reference))).toBe(false);
+    // Nothing typed reached an address.
+    for (const typed of [reference, "Ada", "Lovelace", "M54.50", "Back pain"]) {
+      expect(requests.some((url) => url.includes(encodeURIComponent(typed)) || url.includes(typed))).toBe(
+        false,
+      );
+    }
     await page.context().close();
   });
 
-  it("answers an invalid post with an error page that has no axe violations", async () => {
+  it("keeps the diagnosis codes when the patient goes Back from the form page", async () => {
+    const { page } = await open({ javaScriptEnabled: false });
+    await page.goto("/forms/prescription");
+    await page.fill("#diagnosisCodes", "M54.2");
+    await page.click("a[href='/privacy']");
+    await page.goBack();
+    expect(await page.inputValue("#diagnosisCodes")).toBe("M54.2");
+    await page.context().close();
+  });
+
+  it("answers an invalid post with the form page again, without axe violations", async () => {
     // axe needs JavaScript in the page, so this post bypasses the form's script with a native submit.
     const { page } = await open();
     await page.goto("/forms/mva-claim");
     await page.fill("#patientFirstName", "Alan");
-    const posted = page.waitForResponse((res) => res.url().endsWith("/api/mva-claims"));
+    const posted = page.waitForResponse(
+      (res) => res.url().endsWith("/forms/mva-claim") && res.request().method() === "POST",
+    );
     await page.evaluate(() =>
       document.querySelector<HTMLFormElement>("form[data-submission-form]")!.submit(),
     );
     expect((await posted).status()).toBe(422);
     await page.waitForLoadState();
-    expect(await page.locator("h1").innerText()).toBe("We could not send your form yet");
+    expect(await page.inputValue("#patientFirstName")).toBe("Alan");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.hasAttribute("data-error-summary")))
+      .toBe(true);
     await expectNoAxeViolations(page);
     await page.context().close();
   });

@@ -33,6 +33,9 @@ export function enhanceIcd10Combobox(input: HTMLInputElement): void {
   let pending: AbortController | undefined;
   let lastQuery = "";
 
+  // The browser's own suggestions would cover the list; without this script they stay, and the
+  // browser keeps what was typed when the patient goes Back.
+  input.setAttribute("autocomplete", "off");
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-expanded", "false");

@@ -206,7 +206,8 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     setSending(true);
     let response: Response;
     try {
-      response = await fetch(form.action, {
+      // JSON to the API; without JavaScript the form posts to its own page (`action`).
+      response = await fetch(form.dataset.api!, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": key },
         body,
@@ -313,6 +314,9 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     status.replaceChildren(text, clear);
     onRestore?.();
   }
+
+  // The page came back from a failed post (the server showed the problems): start at the summary.
+  if (!summary.hidden) summary.focus();
 
   // Coming Back to a page kept in the back/forward cache after sending: make the button usable again.
   window.addEventListener("pageshow", (event) => {

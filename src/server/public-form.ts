@@ -1,0 +1,108 @@
+/**
+ * A public form posted without JavaScript: the form page reads the post, sends it to the API
+ * in-process (the same rules and exactly-once storage as the script's JSON post), and on any
+ * failure shows the form page itself again, in the site's layout, with every answer kept, the
+ * error summary, inline errors, and a plain message saying what happened and that nothing was
+ * stored. Nothing typed ever goes into a web address.
+ */
+import { idempotencyKeyPattern, type FieldIssue } from "../shared/schemas/common";
+import { kindSpec, type SubmissionKind } from "../shared/submissions/registry";
+import { postToApi, type PageContext } from "./staff-client";
+import { readFormPost, seeOther, type FormRefusal } from "./staff-forms";
+
+/** What the form page shows after a failed post. */
+export interface FormState {
+  /** What was typed, field by field (several values joined by ", "). */
+  values: Record<string, string>;
+  /** The problems with particular fields. */
+  issues: FieldIssue[];
+  /** A problem with the post as a whole: what happened, that nothing was stored, what to do. */
+  alert?: string;
+  /** The key the next post must use: the same one after a fault, so a retry is stored once. */
+  idempotencyKey: string;
+  status: number;
+}
+
+/** Largest form post read: a filled form is a few KB (the API allows 64 KB). */
+const maxFormBytes = 64 * 1024;
+
+const notSent = "Your form was NOT sent, and nothing was stored.";
+
+const alerts: Record<FormRefusal | 409 | 429 | 503, string> = {
+  400: `${notSent} Our website could not read it. Check your answers below and press Send again.`,
+  403: `${notSent} It did not come from our website's own page. Press Send again on this page.`,
+  413: `${notSent} It is too long to send. Shorten the longest answers below and press Send again.`,
+  415: `${notSent} Our website could not read it. Check your answers below and press Send again.`,
+  409: `${notSent} We already received an earlier version of this form. Check your answers below and press Send again to send this one.`,
+  429: `${notSent} Too many forms were sent from your connection. Wait a minute, then press Send again. Your answers are below.`,
+  503: `${notSent} Our website had a problem. Your answers are below: please press Send again in a minute.`,
+};
+
+/** The form's fields as the API reads them: one string per field, a list for a repeated one. */
+function answers(form: FormData): Record<string, string | string[]> {
+  const record: Record<string, string | string[]> = {};
+  for (const name of new Set(form.keys())) {
+    const values = form.getAll(name).filter((value): value is string => typeof value === "string");
+    if (values.length > 0) record[name] = values.length > 1 ? values : values[0]!;
+  }
+  return record;
+}
+
+function typed(record: Record<string, string | string[]>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(record)) {
+    if (name !== "website") values[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return values;
+}
+
+/**
+ * Handles a form page's POST: a 303 to the confirmation page (with its cookie) once stored, or
+ * the state to render the form again with. Never throws.
+ */
+export async function postPublicForm(
+  page: PageContext,
+  kind: SubmissionKind,
+): Promise<{ response: Response } | { state: FormState }> {
+  const posted = await readFormPost(page.request, maxFormBytes);
+  const fresh = crypto.randomUUID();
+  if (!posted.ok) {
+    return {
+      state: {
+        values: {},
+        issues: [],
+        alert: alerts[posted.status],
+        idempotencyKey: fresh,
+        status: posted.status,
+      },
+    };
+  }
+  const record = answers(posted.form);
+  const values = typed(record);
+  const postedKey = typeof record.idempotencyKey === "string" ? record.idempotencyKey : "";
+  const key = idempotencyKeyPattern.test(postedKey) ? postedKey : fresh;
+  const state = (
+    status: number,
+    issues: FieldIssue[],
+    alert?: string,
+    idempotencyKey = key,
+  ): { state: FormState } => ({
+    state: { values: { ...values, idempotencyKey }, issues, alert, idempotencyKey, status },
+  });
+
+  let res: Response;
+  try {
+    res = await postToApi(page, kindSpec(kind).apiPath, { ...record, idempotencyKey: key }, key);
+  } catch {
+    return state(503, [], alerts[503]);
+  }
+  if (res.status === 201) return { response: seeOther("/forms/received", res.headers.getSetCookie()) };
+  if (res.status === 422) {
+    const body = (await res.json().catch(() => ({}))) as { issues?: FieldIssue[] };
+    return state(422, body.issues ?? []);
+  }
+  if (res.status === 409) return state(409, [], alerts[409], fresh);
+  if (res.status === 429) return state(429, [], alerts[429]);
+  if (res.status === 413) return state(413, [], alerts[413]);
+  return state(503, [], alerts[503]);
+}
