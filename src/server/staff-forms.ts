@@ -90,9 +90,17 @@ export async function readFormPost(
   request: Request,
   limit: number,
 ): Promise<{ ok: true; form: FormData } | { ok: false; status: FormRefusal }> {
-  if (!isSameOrigin(request)) return { ok: false, status: 403 };
+  // A refused body is read (up to 1 MB) before answering: `wrangler dev` drops the connection
+  // ("Network connection lost", a 500) when a page answers while the body is still arriving.
+  if (!isSameOrigin(request)) {
+    await discardBody(request);
+    return { ok: false, status: 403 };
+  }
   const contentType = request.headers.get("content-type");
-  if (!formTypes.has(mediaType(contentType))) return { ok: false, status: 415 };
+  if (!formTypes.has(mediaType(contentType))) {
+    await discardBody(request);
+    return { ok: false, status: 415 };
+  }
   const declared = request.headers.get("content-length");
   if (declared !== null && (!/^\d+$/.test(declared.trim()) || Number(declared) > limit)) {
     await discardBody(request);
