@@ -52,9 +52,6 @@ export const staffRecords = new Hono<StaffEnv>()
       producedAt: c.var.now.toISOString(),
       producedBy: actor,
     };
-    if (c.req.query("download") !== undefined) {
-      c.header("Content-Disposition", `attachment; filename="record-${submission.reference}.json"`);
-    }
     return c.json(copy);
   })
   // Deletion cannot be undone: admins only, with the password and a fresh code just given.

@@ -90,21 +90,16 @@ export async function readFormPost(
   request: Request,
   limit: number,
 ): Promise<{ ok: true; form: FormData } | { ok: false; status: FormRefusal }> {
-  // A refused body is read (up to 1 MB) before answering: `wrangler dev` drops the connection
-  // ("Network connection lost", a 500) when a page answers while the body is still arriving.
-  if (!isSameOrigin(request)) {
+  const refuse = async (status: FormRefusal) => {
     await discardBody(request);
-    return { ok: false, status: 403 };
-  }
+    return { ok: false as const, status };
+  };
+  if (!isSameOrigin(request)) return refuse(403);
   const contentType = request.headers.get("content-type");
-  if (!formTypes.has(mediaType(contentType))) {
-    await discardBody(request);
-    return { ok: false, status: 415 };
-  }
+  if (!formTypes.has(mediaType(contentType))) return refuse(415);
   const declared = request.headers.get("content-length");
   if (declared !== null && (!/^\d+$/.test(declared.trim()) || Number(declared) > limit)) {
-    await discardBody(request);
-    return { ok: false, status: /^\d+$/.test(declared.trim()) ? 413 : 400 };
+    return refuse(/^\d+$/.test(declared.trim()) ? 413 : 400);
   }
   try {
     const bytes = await readAtMost(request, limit);

@@ -1,54 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { totpCode, totpStep } from "../../functions/staff/second-factor";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInOregon } from "../../src/shared/dates";
 import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { addStaff, nextCode, staffCli } from "./staff-accounts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const password = "a long staff passphrase 42";
 const email = `desk-${Date.now()}@example.org`;
 // A surname no other test uses, so the search finds exactly this patient.
 const lastName = `Quimby${Array.from({ length: 6 }, () => "bcdfghjkmnpqrstvwxz"[Math.floor(Math.random() * 19)]).join("")}`;
-
-/** Runs the staff CLI against the served site's local D1. */
-function staffCli(args: string[], input?: string): string {
-  return execFileSync(process.execPath, ["scripts/staff.mjs", ...args, "--persist-to", inject("d1State")], {
-    cwd: root,
-    input,
-    encoding: "utf8",
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
-  });
-}
-
-/** Each account's TOTP secret, read from the otpauth:// line the CLI printed at enrolment. */
-const secrets = new Map<string, string>();
-const lastSteps = new Map<string, number>();
-
-/** Creates an account with the CLI and keeps its enrolled secret. */
-function addStaff(account: string, name: string, withPassword: string, extra: string[] = []): string {
-  const out = staffCli(
-    ["add", "--email", account, "--name", name, "--password-stdin", ...extra],
-    `${withPassword}\n`,
-  );
-  const uri = /^otpauth:\/\/totp\/\S+$/m.exec(out)?.[0];
-  expect(uri, out).toBeDefined();
-  secrets.set(account, new URL(uri!).searchParams.get("secret")!);
-  return out;
-}
-
-/**
- * A code of the account's secret it has not used yet (each is accepted once): this step's or the
- * next one's, waiting for the clock when both were used.
- */
-async function nextCode(account: string): Promise<string> {
-  const step = Math.max(totpStep(new Date()), (lastSteps.get(account) ?? 0) + 1);
-  while (step > totpStep(new Date()) + 1) await new Promise((resolve) => setTimeout(resolve, 1_000));
-  lastSteps.set(account, step);
-  return totpCode(secrets.get(account)!, new Date(step * 30_000));
-}
 
 /** An Oregon date `days` from today as month/day/year, the way the form is typed. */
 function usDateFromToday(days: number): string {
@@ -125,6 +89,42 @@ const focusedText = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? "");
 
 describe("staff desk", () => {
+  it("makes the first account of an empty desk its admin, whatever --role says", () => {
+    const state = mkdtempSync(path.join(tmpdir(), "empty-desk-"));
+    try {
+      execFileSync(
+        process.execPath,
+        ["node_modules/wrangler/bin/wrangler.js", "d1", "migrations", "apply", "DB", "--local"].concat([
+          "-c",
+          "wrangler.toml",
+          "--persist-to",
+          state,
+        ]),
+        {
+          cwd: root,
+          env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
+        },
+      );
+      const first = staffCli(
+        ["add", "--email", "manager@example.org", "--role", "staff", "--password-stdin"],
+        "a manager passphrase 77\n",
+        state,
+      );
+      expect(first).toMatch(/as admin \(the first account is always an admin\)/);
+      const second = staffCli(
+        ["add", "--email", "front@example.org", "--password-stdin"],
+        "a front passphrase 78\n",
+        state,
+      );
+      expect(second).toMatch(/as staff\./);
+      expect(() =>
+        staffCli(["add", "--email", "third@example.org", "--password-stdin"], "password123456\n", state),
+      ).toThrow(/common passwords/);
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
+  });
+
   it("signs in, finds a new prescription, reviews it, records a visit, exports and signs out", async () => {
     const reference = await patientSendsPrescription();
     const { page, requests } = await open();
@@ -318,168 +318,5 @@ describe("staff desk", () => {
     await signIn(page, password);
     await expect.poll(() => focusedText(page)).toContain("do not match an active staff account");
     await page.context().close();
-  });
-});
-
-describe("staff pages over HTTP (no browser)", () => {
-  const deskEmail = `desk-http-${Date.now()}@example.org`;
-  const deskPassword = "another long staff passphrase 7";
-  let ipCount = 0;
-  const ip = () => `10.78.0.${++ipCount}`;
-  const sameOrigin = () => ({ Origin: inject("baseURL"), "CF-Connecting-IP": ip() });
-  const at = (path: string) => new URL(path, inject("baseURL"));
-  const send = (path: string, init: RequestInit = {}) => fetch(at(path), { redirect: "manual", ...init });
-
-  beforeAll(() => {
-    expect(addStaff(deskEmail, "Desk Http", deskPassword)).toMatch(/Staff account created/);
-  });
-
-  async function signInOverHttp(): Promise<string> {
-    const res = await send("/staff/login", {
-      method: "POST",
-      headers: { ...sameOrigin(), "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: deskEmail, password: deskPassword }),
-    });
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/staff/login/code");
-    expect(res.headers.get("cache-control")).toBe("no-store");
-    const pending = /__Host-staff-pending=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
-    expect(pending).toBeTruthy();
-    expect(res.headers.get("set-cookie")).not.toContain("__Host-session");
-    const code = await send("/staff/login/code", {
-      method: "POST",
-      headers: {
-        ...sameOrigin(),
-        Cookie: `__Host-staff-pending=${pending}`,
-        "Content-Type": "application/x-www-form-urlencoded",
-      },
-      body: new URLSearchParams({ code: await nextCode(deskEmail) }),
-    });
-    expect(code.status).toBe(303);
-    expect(code.headers.get("location")).toBe("/staff");
-    expect(code.headers.get("cache-control")).toBe("no-store");
-    const token = /__Host-session=([^;]+)/.exec(code.headers.get("set-cookie") ?? "")?.[1];
-    expect(token).toBeTruthy();
-    return `__Host-session=${token}`;
-  }
-
-  const formPaths = [
-    "/staff/login",
-    "/staff/login/code",
-    "/staff",
-    "/staff/submissions/1",
-    "/staff/confirm",
-    "/staff/account",
-  ];
-
-  it("refuses JSON, text/plain, oversized and malformed posts to the form pages without a 500", async () => {
-    const cases: { name: string; headers: Record<string, string>; body: BodyInit; status: number }[] = [
-      {
-        name: "cross-origin JSON",
-        headers: { Origin: "https://evil.example", "Content-Type": "application/json" },
-        body: '{"q":"x"}',
-        status: 403,
-      },
-      {
-        name: "same-origin JSON",
-        headers: { ...sameOrigin(), "Content-Type": "application/json" },
-        body: '{"email":"a@example.org"}',
-        status: 415,
-      },
-      {
-        name: "same-origin text/plain",
-        headers: { ...sameOrigin(), "Content-Type": "text/plain" },
-        body: "email=a@example.org",
-        status: 415,
-      },
-      {
-        name: "over 16 KB",
-        headers: { ...sameOrigin(), "Content-Type": "application/x-www-form-urlencoded" },
-        body: `text=${"a".repeat(17 * 1024)}`,
-        status: 413,
-      },
-      {
-        name: "malformed multipart",
-        headers: { ...sameOrigin(), "Content-Type": "multipart/form-data; boundary=abc" },
-        body: "this is not multipart at all",
-        status: 400,
-      },
-    ];
-    for (const path of formPaths) {
-      for (const { name, headers, body, status } of cases) {
-        const res = await send(path, { method: "POST", headers, body });
-        expect(res.status, `${name} → ${path}`).toBe(status);
-        expect(res.headers.get("cache-control"), `${name} → ${path}`).toBe("no-store");
-        await res.arrayBuffer();
-      }
-    }
-  });
-
-  it("sends Cache-Control: no-store with every staff-page redirect, keeps the search in a session cookie and clears it on sign-out", async () => {
-    const cookie = await signInOverHttp();
-
-    const signedIn = await send("/staff/login", { headers: { Cookie: cookie, "CF-Connecting-IP": ip() } });
-    expect(signedIn.status).toBe(303);
-    expect(signedIn.headers.get("location")).toBe("/staff");
-    expect(signedIn.headers.get("cache-control")).toBe("no-store");
-
-    const bogus = await send("/staff?status=bogus", {
-      headers: { Cookie: cookie, "CF-Connecting-IP": ip() },
-    });
-    expect(bogus.status).toBe(303);
-    expect(bogus.headers.get("cache-control")).toBe("no-store");
-
-    const search = await send("/staff", {
-      method: "POST",
-      headers: { ...sameOrigin(), Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ q: lastName, kind: "prescription" }),
-    });
-    expect(search.status).toBe(303);
-    expect(search.headers.get("location")).toBe("/staff?kind=prescription");
-    expect(search.headers.get("cache-control")).toBe("no-store");
-    const searchCookie = search.headers.getSetCookie().find((c) => c.startsWith("__Secure-staff-search="));
-    expect(searchCookie).toBeDefined();
-    expect(searchCookie).not.toMatch(/max-age|expires/i);
-    expect(searchCookie).toMatch(/; HttpOnly/i);
-    const withSearch = `${cookie}; ${searchCookie!.split(";")[0]}`;
-
-    const queue = await send("/staff?kind=prescription", {
-      headers: { Cookie: withSearch, "CF-Connecting-IP": ip() },
-    });
-    expect(queue.status).toBe(200);
-    const id = /href="\/staff\/submissions\/(\d+)"/.exec(await queue.text())?.[1];
-    expect(id).toBeDefined();
-
-    const note = await send(`/staff/submissions/${id}`, {
-      method: "POST",
-      headers: { ...sameOrigin(), Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ action: "note", text: "Checked over HTTP." }),
-    });
-    expect(note.status).toBe(303);
-    expect(note.headers.get("location")).toBe(`/staff/submissions/${id}`);
-    expect(note.headers.get("cache-control")).toBe("no-store");
-
-    const nul = await send(`/staff/submissions/${id}`, {
-      method: "POST",
-      headers: { ...sameOrigin(), Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ action: "note", text: "\u0000Starts with NUL" }),
-    });
-    expect(nul.status).toBe(422);
-    expect(await nul.text()).toContain("invisible control or text-direction characters");
-
-    const signOut = await send("/staff/logout", {
-      method: "POST",
-      headers: { ...sameOrigin(), Cookie: withSearch, "Content-Type": "application/x-www-form-urlencoded" },
-      body: "",
-    });
-    expect(signOut.status).toBe(303);
-    expect(signOut.headers.get("cache-control")).toBe("no-store");
-    const cleared = signOut.headers.getSetCookie();
-    expect(cleared.some((c) => /^__Secure-staff-search=;.*Max-Age=0/i.test(c))).toBe(true);
-    expect(cleared.some((c) => /^__Host-session=;.*Max-Age=0/i.test(c))).toBe(true);
-    const after = await send("/staff", { headers: { Cookie: cookie, "CF-Connecting-IP": ip() } });
-    expect(after.status).toBe(303);
-    expect(after.headers.get("location")).toBe("/staff/login");
-    expect(after.headers.get("cache-control")).toBe("no-store");
   });
 });

@@ -8,3 +8,10 @@ addEventListener("pageshow", (event) => {
 });
 
 document.querySelector<HTMLElement>("[data-focus-on-load]")?.focus();
+
+// A "Print" button works only with this script, so it shows only with it (the browser's own print
+// menu works anyway).
+for (const button of document.querySelectorAll<HTMLButtonElement>("[data-print]")) {
+  button.hidden = false;
+  button.addEventListener("click", () => print());
+}
