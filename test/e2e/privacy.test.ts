@@ -13,7 +13,7 @@ import { expectNoAxeViolations, launch, openPage } from "./browser";
 import { addStaff, nextCode } from "./staff-accounts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const password = "a privacy walk passphrase 9";
+const password = "a quiet walk passphrase 9";
 const email = `privacy-${Date.now()}@example.org`;
 const surname = `Quillon${Date.now().toString(36)}`;
 const cliEnv = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };

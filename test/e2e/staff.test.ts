@@ -107,13 +107,13 @@ describe("staff desk", () => {
       );
       const first = staffCli(
         ["add", "--email", "manager@example.org", "--role", "staff", "--password-stdin"],
-        "a manager passphrase 77\n",
+        "a long head passphrase 77\n",
         state,
       );
       expect(first).toMatch(/as admin \(the first account is always an admin\)/);
       const second = staffCli(
         ["add", "--email", "front@example.org", "--password-stdin"],
-        "a front passphrase 78\n",
+        "a desk clerk passphrase 78\n",
         state,
       );
       expect(second).toMatch(/as staff\./);
