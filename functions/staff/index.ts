@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { staffAccount } from "./account";
 import { staffGuard, type StaffEnv } from "./auth";
 import { staffSession } from "./session";
 import { staffRecords } from "./records";
@@ -14,4 +15,5 @@ export const staff = new Hono<StaffEnv>()
   .use(bodyLimit({ maxSize: maxStaffBodyBytes, onError: (c) => c.json({ error: "payload_too_large" }, 413) }))
   .route("/", staffSession)
   .route("/", staffSubmissions)
-  .route("/", staffRecords);
+  .route("/", staffRecords)
+  .route("/", staffAccount);

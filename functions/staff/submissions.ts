@@ -23,6 +23,7 @@ import { findSubmissionState, viewSubmission } from "../db/submissions";
 import { addNote, changeStatus, recordVisit } from "../db/workflow";
 import { sessionOf, type StaffEnv } from "./auth";
 import { submissionsCsv } from "./csv";
+import { requireRecentAuth, requireRole } from "./roles";
 import { requireFieldKeys } from "../field-keys";
 import { idParam, notFound, requireJson, safeText, valid } from "../validate";
 
@@ -116,28 +117,35 @@ export const staffSubmissions = new Hono<StaffEnv>()
     const { page, ...filters } = c.req.valid("query");
     return c.json(await listQueue(c.env.DB, filters, page, todayInOregon(c.var.now)));
   })
-  .get("/submissions.csv", valid("query", queueQuery), async (c) => {
-    const { page: _page, ...filters } = c.req.valid("query");
-    const today = todayInOregon(c.var.now);
-    const rows = await exportQueue(c.env.DB, c.var.fieldKeys, {
-      filters: filters satisfies QueueFilters,
-      today,
-      actor: sessionOf(c).member.email,
-      now: c.var.now,
-      // Whether a search was used, never the term: it is usually a patient's name.
-      filterSummary: {
-        kind: filters.kind ?? null,
-        status: filters.status ?? null,
-        due: filters.due ?? null,
-        sort: filters.sort,
-        search: filters.q !== undefined,
-      },
-    });
-    return c.body(submissionsCsv(rows), 200, {
-      "Content-Type": "text/csv; charset=utf-8; header=present",
-      "Content-Disposition": `attachment; filename="clinic-submissions-${today}.csv"`,
-    });
-  })
+  // Patients' data leaves the desk: admins only, with the password and a fresh code just given.
+  .get(
+    "/submissions.csv",
+    requireRole("admin"),
+    requireRecentAuth(),
+    valid("query", queueQuery),
+    async (c) => {
+      const { page: _page, ...filters } = c.req.valid("query");
+      const today = todayInOregon(c.var.now);
+      const rows = await exportQueue(c.env.DB, c.var.fieldKeys, {
+        filters: filters satisfies QueueFilters,
+        today,
+        actor: sessionOf(c).member.email,
+        now: c.var.now,
+        // Whether a search was used, never the term: it is usually a patient's name.
+        filterSummary: {
+          kind: filters.kind ?? null,
+          status: filters.status ?? null,
+          due: filters.due ?? null,
+          sort: filters.sort,
+          search: filters.q !== undefined,
+        },
+      });
+      return c.body(submissionsCsv(rows), 200, {
+        "Content-Type": "text/csv; charset=utf-8; header=present",
+        "Content-Disposition": `attachment; filename="clinic-submissions-${today}.csv"`,
+      });
+    },
+  )
   .get("/submissions/:id", valid("param", idParam), async (c) => {
     const { id } = c.req.valid("param");
     const record = await viewSubmission(c.env.DB, c.var.fieldKeys, {

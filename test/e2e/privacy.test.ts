@@ -10,9 +10,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { todayInOregon } from "../../src/shared/dates";
 import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { addStaff, nextCode } from "./staff-accounts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const password = "a privacy walk passphrase 9";
+const password = "a quiet walk passphrase 9";
 const email = `privacy-${Date.now()}@example.org`;
 const surname = `Quillon${Date.now().toString(36)}`;
 const cliEnv = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
@@ -56,11 +57,8 @@ function usDateFromToday(days: number): string {
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
-  expect(
-    cli("scripts/staff.mjs", ["add", "--email", email, "--name", "Privacy Desk", "--password-stdin"], {
-      input: `${password}\n`,
-    }),
-  ).toMatch(/Staff account created/);
+  // An admin: deleting is for admins who confirm it is them.
+  expect(addStaff(email, "Privacy Desk", password, ["--role", "admin"])).toMatch(/Staff account created/);
 });
 afterAll(async () => {
   await browser?.close();
@@ -144,6 +142,9 @@ describe("a full walk through both forms and the staff desk", () => {
     await page.fill("#email", email);
     await page.fill("#password", password);
     await page.click("button:has-text('Sign in')");
+    await page.waitForURL("**/staff/login/code");
+    await page.fill("#code", await nextCode(email));
+    await page.click("button:has-text('Continue')");
     await page.waitForURL((url) => url.pathname === "/staff");
     await page.fill("#q", typed.name);
     await page.click("button:has-text('Show submissions')");
@@ -200,7 +201,14 @@ describe("a full walk through both forms and the staff desk", () => {
     const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
     expect(file.submission.input.memberId).toBe(typed.memberId);
 
-    // Deleting needs the reference typed: a wrong one is refused in plain words, nothing is lost.
+    // Deleting needs the password and a new code first, then the reference typed: a wrong one is
+    // refused in plain words, nothing is lost.
+    await page.click("a:has-text('Confirm it is you to delete')");
+    await page.waitForURL("**/staff/confirm?**");
+    await page.fill("#password", password);
+    await page.fill("#code", await nextCode(email));
+    await page.click("button:has-text('Confirm')");
+    await page.waitForURL((url) => url.pathname === detailPath);
     await page.check("#delete-reason");
     await page.fill("#delete-confirm", "RX-NOTTHIS");
     await page.click("button:has-text('Delete for good')");

@@ -9,6 +9,17 @@ import { kindSpec } from "../../src/shared/submissions/registry";
 
 const before = (name: string) => env.TEST_MIGRATIONS.filter((m) => m.name < name);
 
+/** MIGRATION_DB is one per file: empties it (another block may have migrated it) for this one. */
+async function emptyMigrationDb(db: D1Database) {
+  const { results } = await db
+    .prepare(
+      "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY rowid DESC",
+    )
+    .all<{ type: string; name: string }>();
+  for (const { type, name } of results)
+    await db.prepare(`DROP ${type.toUpperCase()} IF EXISTS "${name}"`).run();
+}
+
 describe("0004_store_key_date", () => {
   it("fills the key date of every existing row by the registry's rule, changing nothing else", async () => {
     const db = env.MIGRATION_DB;
@@ -60,9 +71,72 @@ describe("0004_store_key_date", () => {
   });
 });
 
+describe("0005_two_factor_and_roles", () => {
+  it("keeps every account, makes the oldest admin, leaves all to enrol, and ends password-only sessions", async () => {
+    const db = env.MIGRATION_DB;
+    await emptyMigrationDb(db);
+    await applyD1Migrations(db, before("0005"));
+    const hash = "pbkdf2-sha256$100000$AAAA$BBBB";
+    await db.batch([
+      // Inserted newest first: the oldest by created_at becomes admin, not the first id.
+      db
+        .prepare(
+          "INSERT INTO staff_accounts (email, name, password_hash, created_at) VALUES ('new@example.org', 'New', ?1, '2026-03-01T00:00:00Z')",
+        )
+        .bind(hash),
+      db
+        .prepare(
+          "INSERT INTO staff_accounts (email, name, password_hash, created_at) VALUES ('manager@example.org', 'Manager', ?1, '2026-01-01T00:00:00Z')",
+        )
+        .bind(hash),
+      db
+        .prepare(
+          "INSERT INTO staff_accounts (email, name, password_hash, created_at, disabled_at) VALUES ('gone@example.org', 'Gone', ?1, '2026-02-01T00:00:00Z', '2026-02-02T00:00:00Z')",
+        )
+        .bind(hash),
+      db.prepare(
+        "INSERT INTO staff_sessions (token_hash, staff_id, created_at, last_seen_at, expires_at, ip) SELECT 'h' || id, id, '2026-03-01', '2026-03-01', '2099-01-01', '10.0.0.1' FROM staff_accounts",
+      ),
+      db.prepare(
+        "INSERT INTO sign_in_failures (at, email, ip) VALUES ('2026-03-01T00:00:00Z', 'new@example.org', '10.0.0.2')",
+      ),
+    ]);
+    const before5 = (
+      await db.prepare("SELECT * FROM staff_accounts ORDER BY id").all<Record<string, unknown>>()
+    ).results;
+
+    await applyD1Migrations(db, env.TEST_MIGRATIONS);
+
+    const after = (
+      await db.prepare("SELECT * FROM staff_accounts ORDER BY id").all<Record<string, unknown>>()
+    ).results;
+    expect(after).toHaveLength(3);
+    for (const [i, row] of after.entries()) {
+      const { role, totp_secret, totp_last_step, last_sign_in_at, ...rest } = row;
+      expect(rest).toEqual(before5[i]);
+      expect(role).toBe(row.email === "manager@example.org" ? "admin" : "staff");
+      expect([totp_secret, totp_last_step, last_sign_in_at]).toEqual([null, null, null]);
+    }
+    const sessions = await db.prepare("SELECT count(*) AS n FROM staff_sessions").first<{ n: number }>();
+    expect(sessions!.n).toBe(0);
+    const failures = await db.prepare("SELECT count(*) AS n FROM sign_in_failures").first<{ n: number }>();
+    expect(failures!.n).toBe(1);
+    // Roles are checked by the database too.
+    await expect(db.prepare("UPDATE staff_accounts SET role = 'owner' WHERE id = 1").run()).rejects.toThrow();
+    // The new tables take rows.
+    await db.batch([
+      db.prepare("INSERT INTO staff_recovery_codes (staff_id, code_hash) VALUES (1, 'x')"),
+      db.prepare(
+        "INSERT INTO staff_pending_sign_ins (token_hash, staff_id, created_at, expires_at) VALUES ('p', 1, 'a', 'b')",
+      ),
+    ]);
+  });
+});
+
 describe("0007_retention_and_encryption", () => {
   it("carries every row over, fills the last activity, and lets a submission be deleted at last", async () => {
     const db = env.MIGRATION_DB;
+    await emptyMigrationDb(db);
     await applyD1Migrations(db, before("0007"));
     await db.batch([
       db.prepare(

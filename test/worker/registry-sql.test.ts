@@ -14,7 +14,7 @@ import { dueFilters, isDue, visitRefusal, type DueFilter } from "../../src/share
 import { submissionStatuses, type SubmissionStatus } from "../../src/shared/submissions/statuses";
 
 const today = todayInOregon();
-const staff = { id: 0, email: "rules@example.org", name: "Rules Test" };
+const staff = { id: 0, email: "rules@example.org", name: "Rules Test", role: "staff" as const };
 
 interface Row {
   kind: SubmissionKind;

@@ -1,11 +1,12 @@
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { QueueItem, SubmissionDetail } from "../../src/shared/staff-contract";
 import { addYears, todayInOregon } from "../../src/shared/dates";
 import {
   auditOf,
   createStaff,
   oregonDaysFromToday,
+  reauth,
   signIn,
   staffRequest,
   submitClaim,
@@ -17,7 +18,8 @@ let cookie: string;
 let staffEmail: string;
 
 beforeAll(async () => {
-  const account = await createStaff({ name: "Robin Desk" });
+  // An admin, so the export tests can re-authenticate and download.
+  const account = await createStaff({ name: "Robin Desk", role: "admin" });
   ({ cookie } = await signIn(account));
   staffEmail = account.email;
 });
@@ -445,6 +447,10 @@ describe("POST /api/staff/submissions/:id/visits", () => {
 });
 
 describe("GET /api/staff/submissions.csv", () => {
+  beforeEach(async () => {
+    expect((await reauth(cookie, staffEmail)).status).toBe(200);
+  });
+
   function parseCsv(text: string): string[][] {
     expect(text.endsWith("\r\n")).toBe(true);
     return text
