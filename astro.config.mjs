@@ -12,7 +12,10 @@ const contactSettings = {
   PUBLIC_CLINIC_FAX: "prescribers are not offered a fax number",
 };
 
-/** Warns, at build time, about each contact setting left unset (see .env.example). */
+/**
+ * Warns, at build time, about each contact setting left unset (see .env.example).
+ * @returns {import("astro").AstroIntegration}
+ */
 function contactSettingsWarning() {
   return {
     name: "clinic-contact-settings",

@@ -341,7 +341,9 @@ describe("POST /api/icd10/search", () => {
     const { results } = await res.json<{ results: { code: string; description: string }[] }>();
     expect(results.length).toBeGreaterThan(0);
     expect(results.length).toBeLessThanOrEqual(20);
-    for (const r of results) expect(r.description.toLowerCase()).toContain("neck");
+    // Cervicalgia is "neck pain" in everyday words; every other answer says "neck".
+    expect(results[0]).toMatchObject({ code: "M54.2", description: "Cervicalgia" });
+    for (const r of results.slice(1)) expect(r.description.toLowerCase()).toContain("neck");
   });
 
   it("finds codes by a forgiving prefix", async () => {
