@@ -26,7 +26,7 @@ export async function changeStatus(
   const at = input.now.toISOString();
   const statements = [
     db
-      .prepare("UPDATE submissions SET status = ?3 WHERE id = ?1 AND status = ?2")
+      .prepare("UPDATE submissions SET status = ?3 WHERE id = ?1 AND status = ?2 RETURNING id")
       .bind(input.id, input.from, input.to),
     db
       .prepare(
@@ -36,8 +36,9 @@ export async function changeStatus(
       .bind(input.id, at, input.staff.email, input.from, input.to),
   ];
   if (input.note) statements.push(...noteStatements(db, { ...input, text: input.note, at, guarded: true }));
+  // RETURNING, not `meta.changes`: D1 counts the rows the counts trigger changes there too.
   const [update] = await db.batch(statements);
-  return (update?.meta.changes ?? 0) === 1;
+  return (update?.results.length ?? 0) === 1;
 }
 
 function noteStatements(
