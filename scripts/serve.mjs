@@ -1,6 +1,7 @@
 // Serves the built site (dist/) with `wrangler dev` on a local D1 after applying migrations.
 // Used by `npm start` (persisting to .wrangler/state) and by the browser tests and benchmark
 // (each with a throwaway state folder). Usage: node scripts/serve.mjs [--port N] [--persist-to DIR]
+// [--var NAME:VALUE …] (passed to wrangler dev; the benchmark sets D1_METER:on this way).
 import { spawn, spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 
@@ -8,6 +9,7 @@ const { values } = parseArgs({
   options: {
     port: { type: "string", default: process.env.PORT ?? "8787" },
     "persist-to": { type: "string" },
+    var: { type: "string", multiple: true, default: [] },
   },
 });
 
@@ -31,7 +33,14 @@ if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const server = spawn(
   "wrangler",
-  ["dev", "--port", values.port, "--show-interactive-dev-session=false", ...persist],
+  [
+    "dev",
+    "--port",
+    values.port,
+    "--show-interactive-dev-session=false",
+    ...persist,
+    ...values.var.flatMap((v) => ["--var", v]),
+  ],
   { env, stdio: "inherit" },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
