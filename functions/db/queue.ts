@@ -294,7 +294,7 @@ export interface ExportedSubmission {
 }
 
 /** Rows per page of the CSV export: one page is read, written out and dropped before the next. */
-export const exportPageSize = 500;
+const exportPageSize = 500;
 
 /**
  * Every submission matching `filters`, in the queue's order, as successive pages read by key

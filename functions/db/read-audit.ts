@@ -20,7 +20,7 @@ export interface ReadAuditActor {
 }
 
 /** The filters as the audit log keeps them: whether a search was used, never the term. */
-export function auditedFilters(filters: QueueFilters): Record<string, unknown> {
+function auditedFilters(filters: QueueFilters): Record<string, unknown> {
   return {
     kind: filters.kind ?? null,
     status: filters.status ?? null,

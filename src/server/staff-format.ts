@@ -53,7 +53,7 @@ export function auditText(action: string, detail: Record<string, unknown> | null
         : "Saw it listed in the queue";
     case "exported":
       return typeof detail?.rows === "number"
-        ? `Included it in a CSV export of ${detail.rows.toLocaleString("en-US")} submissions`
+        ? `Included it in a CSV export of ${detail.rows.toLocaleString("en-US")} ${detail.rows === 1 ? "submission" : "submissions"}`
         : "Included it in a CSV export";
     default:
       return action.replace(/_/g, " ");
