@@ -38,7 +38,8 @@ function scaleLines(scale) {
     `| --- | ${sizes.map(() => "---:").join(" | ")} |`,
     `| time (ms) | ${scale.results.map((r) => r.csv.ms).join(" | ")} |`,
     `| size (MiB) | ${scale.results.map((r) => r.csv.megabytes).join(" | ")} |`,
-    `| Worker memory growth during it (MiB, workerd RSS) | ${scale.results.map((r) => r.csv.memoryGrowthMb).join(" | ")} |`,
+    `| Worker heap growth during it (MiB, isolate heap via the inspector) | ${scale.results.map((r) => r.csv.heapGrowthMb).join(" | ")} |`,
+    `| workerd process growth during it (MiB, resident, includes local D1's page cache) | ${scale.results.map((r) => r.csv.processGrowthMb).join(" | ")} |`,
     `| \`/estimate\` latency idle, median (ms) | ${scale.results.map((r) => r.csv.publicIdleMs).join(" | ")} |`,
     `| \`/estimate\` latency during the export, median / max (ms) | ${scale.results
       .map((r) => `${r.csv.publicDuringMedianMs} / ${r.csv.publicDuringMaxMs}`)

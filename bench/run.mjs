@@ -347,6 +347,7 @@ async function main() {
       env,
       port,
       base,
+      inspectorPort: Number(process.env.BENCH_INSPECTOR_PORT ?? port + 1000),
       log,
       budget: (...a) => budget(...a, "scale"),
     });

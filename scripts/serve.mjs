@@ -1,7 +1,8 @@
 // Serves the built site (dist/) with `wrangler dev` on a local D1 after applying migrations.
 // Used by `npm start` (persisting to .wrangler/state) and by the browser tests and benchmark
 // (each with a throwaway state folder). Usage: node scripts/serve.mjs [--port N] [--persist-to DIR]
-// [--var NAME:VALUE …] (passed to wrangler dev; the benchmark sets D1_METER:on this way).
+// [--var NAME:VALUE …] [--inspector-port N] (passed to wrangler dev; the benchmark sets D1_METER:on
+// and reads the Worker's heap through the inspector this way).
 import { spawn, spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 
@@ -10,6 +11,7 @@ const { values } = parseArgs({
     port: { type: "string", default: process.env.PORT ?? "8787" },
     "persist-to": { type: "string" },
     var: { type: "string", multiple: true, default: [] },
+    "inspector-port": { type: "string" },
   },
 });
 
@@ -40,6 +42,7 @@ const server = spawn(
     "--show-interactive-dev-session=false",
     ...persist,
     ...values.var.flatMap((v) => ["--var", v]),
+    ...(values["inspector-port"] ? ["--inspector-port", values["inspector-port"]] : []),
   ],
   { env, stdio: "inherit" },
 );
