@@ -56,7 +56,7 @@ export function writeReadme(root, env, result) {
   const kb = (n) => (n / 1024).toFixed(1);
   const lines = [
     start,
-    `Measured ${result.date.slice(0, 10)} on ${result.machine} (\`npm run bench\`; Lighthouse benchmarkIndex ${result.benchmarkIndex}, so CPU slowdown ${result.cpuSlowdown}x; API load in ${result.rounds ?? 1} interleaved rounds of ${result.loadSeconds} s per endpoint, ${result.connections} connections, \`wrangler dev\` on the build).`,
+    `Measured ${result.date.slice(0, 10)} on ${result.machine} (\`npm run bench\`; Lighthouse benchmarkIndex ${result.benchmarkIndex}, so CPU slowdown ${result.cpuSlowdown}x; API load ${result.rounds ? `in ${result.rounds} interleaved rounds of ` : ""}${result.loadSeconds} s per endpoint, ${result.connections} connections, \`wrangler dev\` on the build).`,
     "",
     "| page | transferred (KB) | JS gz (KB) | requests | performance | accessibility | best practices | SEO | LCP (ms) | CLS | TBT (ms) |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
