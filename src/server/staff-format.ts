@@ -47,8 +47,14 @@ export function auditText(action: string, detail: Record<string, unknown> | null
       return "Added a note";
     case "visit_recorded":
       return `Recorded a visit (${String(detail?.visitsUsed)} of ${String(detail?.visitsAuthorized)} used)`;
+    case "listed":
+      return detail?.search === true
+        ? "Saw it in the results of a queue search"
+        : "Saw it listed in the queue";
     case "exported":
-      return "Included it in a CSV export";
+      return typeof detail?.rows === "number"
+        ? `Included it in a CSV export of ${detail.rows.toLocaleString("en-US")} ${detail.rows === 1 ? "submission" : "submissions"}`
+        : "Included it in a CSV export";
     default:
       return action.replace(/_/g, " ");
   }

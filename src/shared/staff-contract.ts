@@ -121,7 +121,22 @@ export interface QueueItem {
   keyDate: { main: string; sub: string };
 }
 
-/** `GET /api/staff/submissions`. */
+/**
+ * Where a page of the queue starts, as query parameters (beside the filters): after the row with
+ * id `after`, before the row with id `before`, or the last page. `page` is the page's number,
+ * for "Page N of M". No position: the first page. Ids only, so no patient information.
+ */
+export interface QueuePosition {
+  page: number;
+  after?: number;
+  before?: number;
+  last?: true;
+}
+
+/**
+ * `GET /api/staff/submissions`: one page of the queue (pages by key, not by offset), the total
+ * for the filters and the whole queue's counts by status.
+ */
 export interface QueuePage {
   counts: Record<SubmissionStatus, number>;
   items: QueueItem[];
@@ -129,6 +144,10 @@ export interface QueuePage {
   pageCount: number;
   pageSize: number;
   total: number;
+  /** The neighbouring pages and the last one; null where there is none. */
+  previous: QueuePosition | null;
+  next: QueuePosition | null;
+  last: QueuePosition | null;
 }
 
 /** A stored submission in the clinic's words. */

@@ -208,6 +208,8 @@ describe("staff desk", () => {
     expect(history).toContain("Recorded a visit (1 of 8 used)");
     expect(history).toContain("Changed the status from in review to needs information");
     expect(history).toContain("Opened this page");
+    // The search that listed it is on its record too ("who has seen this patient's submission").
+    expect(history).toContain("Saw it in the results of a queue search");
     await expectNoAxeViolations(page);
 
     // Export the search result from the queue: first confirm it is you (password and a new code).
@@ -237,8 +239,13 @@ describe("staff desk", () => {
     expect(csv).toContain(`"${lastName}","Maria"`);
     expect(csv).toContain('"Needs information"');
 
-    // Sign out from the patient's page; Back must not show it again.
+    // The export is on the patient's record, and so is who made it.
     await page.goto(detailPath);
+    expect(await page.locator("#history-heading + .table-scroll").innerText()).toMatch(
+      /Included it in a CSV export of \d+ submissions?/,
+    );
+
+    // Sign out from the patient's page; Back must not show it again.
     await page.click("button:has-text('Sign out')");
     await page.waitForURL("**/staff/login?signed_out=1");
     expect(await page.locator("main").innerText()).toContain("You are signed out.");

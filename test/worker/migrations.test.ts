@@ -9,15 +9,27 @@ import { kindSpec } from "../../src/shared/submissions/registry";
 
 const before = (name: string) => env.TEST_MIGRATIONS.filter((m) => m.name < name);
 
-/** MIGRATION_DB is one per file: empties it (another block may have migrated it) for this one. */
-async function emptyMigrationDb(db: D1Database) {
-  const { results } = await db
-    .prepare(
-      "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY rowid DESC",
-    )
-    .all<{ type: string; name: string }>();
-  for (const { type, name } of results)
-    await db.prepare(`DROP ${type.toUpperCase()} IF EXISTS "${name}"`).run();
+/** Empties `db` (tables, triggers, the migrations record), so a describe block can start from nothing. */
+async function emptyDatabase(db: D1Database): Promise<void> {
+  const objects = async (type: string) =>
+    (
+      await db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = ?1 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+        )
+        .bind(type)
+        .all<{ name: string }>()
+    ).results.map((r) => r.name);
+  for (const name of await objects("trigger")) await db.prepare(`DROP TRIGGER "${name}"`).run();
+  // Children before parents (foreign keys): retry what a reference still holds until all are gone.
+  for (let round = 0; round < 5; round++) {
+    for (const name of await objects("table"))
+      await db
+        .prepare(`DROP TABLE IF EXISTS "${name}"`)
+        .run()
+        .catch(() => undefined);
+  }
+  expect(await objects("table")).toEqual([]);
 }
 
 describe("0004_store_key_date", () => {
@@ -56,7 +68,7 @@ describe("0004_store_key_date", () => {
     ).results;
     expect(rowsAfter).toHaveLength(rowsBefore.length);
     for (const [i, row] of rowsAfter.entries()) {
-      const { key_date, ...rest } = row;
+      const { key_date, visits_left: _left, search_ids: _ids, ...rest } = row;
       expect(rest).toEqual(rowsBefore[i]);
       const expected =
         row.kind === "prescription"
@@ -74,7 +86,7 @@ describe("0004_store_key_date", () => {
 describe("0005_two_factor_and_roles", () => {
   it("keeps every account, makes the oldest admin, leaves all to enrol, and ends password-only sessions", async () => {
     const db = env.MIGRATION_DB;
-    await emptyMigrationDb(db);
+    await emptyDatabase(db);
     await applyD1Migrations(db, before("0005"));
     const hash = "pbkdf2-sha256$100000$AAAA$BBBB";
     await db.batch([
@@ -136,7 +148,7 @@ describe("0005_two_factor_and_roles", () => {
 describe("0007_retention_and_encryption", () => {
   it("carries every row over, fills the last activity, and lets a submission be deleted at last", async () => {
     const db = env.MIGRATION_DB;
-    await emptyMigrationDb(db);
+    await emptyDatabase(db);
     await applyD1Migrations(db, before("0007"));
     await db.batch([
       db.prepare(
@@ -224,5 +236,88 @@ describe("0007_retention_and_encryption", () => {
     expect((await db.prepare("SELECT count(*) AS n FROM audit_log").first<{ n: number }>())!.n).toBe(
       auditBefore.length + 1,
     );
+  });
+});
+
+describe("0006_queue_at_scale", () => {
+  it("keeps every row, counts the existing ones by status and makes them searchable", async () => {
+    const db = env.MIGRATION_DB;
+    await emptyDatabase(db);
+    await applyD1Migrations(db, before("0006"));
+    const people = [
+      ["José", "Núñez", "prescription", "accepted"],
+      ["Ann", "O'Neil", "prescription", "closed"],
+      ["Sam", "Rivera", "mva_claim", "new"],
+      ["Li", "Wong", "mva_claim", "new"],
+    ] as const;
+    await db.batch([
+      ...people.map(([first, last, kind, status], i) =>
+        kind === "prescription"
+          ? db
+              .prepare(
+                `INSERT INTO submissions (reference, kind, status, idempotency_key, payload_hash, received_at,
+                   patient_first_name, patient_last_name, date_of_birth, start_date, end_date, visits_authorized,
+                   visits_used, fields, key_date)
+                 VALUES (?1, 'prescription', ?2, ?1, 'h', '2026-01-0${i + 1}T00:00:00Z', ?3, ?4, '1980-04-27',
+                   '2026-01-05', '2026-03-01', 8, 7, '{}', '2026-03-01')`,
+              )
+              .bind(`RX-OLD000${i}`, status, first, last)
+          : db
+              .prepare(
+                `INSERT INTO submissions (reference, kind, status, idempotency_key, payload_hash, received_at,
+                   patient_first_name, patient_last_name, date_of_birth, accident_date, claim_number, fields, key_date)
+                 VALUES (?1, 'mva_claim', ?2, ?1, 'h', '2026-01-0${i + 1}T00:00:00Z', ?3, ?4, '1990-02-14',
+                   '2025-06-01', ?5, '{}', '2027-06-01')`,
+              )
+              .bind(`MVA-OLD000${i}`, status, first, last, `CLM 2025-00${i}`),
+      ),
+      db.prepare(
+        "INSERT INTO audit_log (at, actor, action, submission_id) SELECT '2026-01-01', 'public form', 'submitted', id FROM submissions",
+      ),
+    ]);
+    const rowsBefore = (await db.prepare("SELECT * FROM submissions ORDER BY id").all()).results;
+
+    await applyD1Migrations(db, before("0007"));
+
+    const rowsAfter = (
+      await db.prepare("SELECT * FROM submissions ORDER BY id").all<Record<string, unknown>>()
+    ).results;
+    expect(rowsAfter.map(({ visits_left: _v, search_ids: _s, ...rest }) => rest)).toEqual(rowsBefore);
+    expect(rowsAfter.map((r) => r.visits_left)).toEqual([1, 1, null, null]);
+    expect((await db.prepare("SELECT count(*) AS n FROM audit_log").first<{ n: number }>())!.n).toBe(4);
+
+    const counts = async () =>
+      (
+        await db
+          .prepare("SELECT kind, status, n FROM submission_counts WHERE n > 0 ORDER BY kind, status")
+          .all()
+      ).results;
+    const grouped = async () =>
+      (
+        await db
+          .prepare(
+            "SELECT kind, status, count(*) AS n FROM submissions GROUP BY kind, status ORDER BY kind, status",
+          )
+          .all()
+      ).results;
+    expect(await counts()).toEqual(await grouped());
+
+    const found = async (match: string) =>
+      (
+        await db
+          .prepare(
+            "SELECT rowid AS id FROM submissions_search WHERE submissions_search MATCH ?1 ORDER BY rowid",
+          )
+          .bind(match)
+          .all<{ id: number }>()
+      ).results.map((r) => r.id);
+    const ids = rowsAfter.map((r) => r.id as number);
+    expect(await found('"nunez"*')).toEqual([ids[0]]);
+    expect(await found('"o\'ne"*')).toEqual([ids[1]]);
+    expect(await found('search_ids : "clm2025002"*')).toEqual([ids[2]]);
+
+    // From now on the triggers keep both in step with every change.
+    await db.prepare("UPDATE submissions SET status = 'in_review' WHERE id = ?1").bind(ids[2]).run();
+    expect(await counts()).toEqual(await grouped());
   });
 });

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { QueueItem, SubmissionDetail } from "../../src/shared/staff-contract";
+import type { QueuePage, SubmissionDetail } from "../../src/shared/staff-contract";
 import { addYears, todayInOregon } from "../../src/shared/dates";
+import { whoHasSeen } from "../../functions/db/read-audit";
 import {
   auditOf,
   createStaff,
@@ -24,12 +25,13 @@ beforeAll(async () => {
   staffEmail = account.email;
 });
 
-interface QueueBody {
-  counts: Record<string, number>;
-  items: QueueItem[];
-  page: number;
-  pageCount: number;
-  total: number;
+type QueueBody = QueuePage;
+
+async function auditRowCount(): Promise<number> {
+  const row = await env.DB.prepare(
+    "SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM audit_exports) + (SELECT count(*) FROM audit_subjects) AS n",
+  ).first<{ n: number }>();
+  return row!.n;
 }
 
 async function queue(query: Record<string, string> = {}): Promise<QueueBody> {
@@ -95,28 +97,36 @@ describe("GET /api/staff/submissions", () => {
 
   it("sorts by name and by key date (prescription end or PIP window end, soonest first)", async () => {
     const tag = unique();
-    const a = await submitPrescription({ patientLastName: `Sortb${tag}`, endDate: oregonDaysFromToday(200) });
-    const b = await submitPrescription({ patientLastName: `Sorta${tag}`, endDate: oregonDaysFromToday(40) });
+    const a = await submitPrescription({ patientLastName: `Sort${tag}b`, endDate: oregonDaysFromToday(200) });
+    const b = await submitPrescription({ patientLastName: `Sort${tag}a`, endDate: oregonDaysFromToday(40) });
     const c = await submitClaim({
-      patientLastName: `Sortc${tag}`,
+      patientLastName: `Sort${tag}c`,
       accidentDate: addYears(oregonDaysFromToday(100), -2),
     });
-    const byName = await queue({ q: tag, sort: "name" });
+    const byName = await queue({ q: `Sort${tag}`, sort: "name" });
     expect(byName.items.map((i) => i.id)).toEqual([b.id, a.id, c.id]);
-    const byKeyDate = await queue({ q: tag, sort: "key_date" });
+    const byKeyDate = await queue({ q: `Sort${tag}`, sort: "key_date" });
     expect(byKeyDate.items.map((i) => i.id)).toEqual([b.id, c.id, a.id]);
   });
 
-  it("pages 25 at a time and keeps an out-of-range page on the last page", async () => {
+  it("pages 25 at a time by key: next, previous, last, and an address past the end lands on the last page", async () => {
     const tag = `Page${unique()}`;
     for (let i = 0; i < 27; i++) await submitClaim({ patientLastName: tag });
     const first = await queue({ q: tag });
-    expect(first).toMatchObject({ page: 1, pageCount: 2, total: 27 });
+    expect(first).toMatchObject({ page: 1, pageCount: 2, total: 27, previous: null });
     expect(first.items).toHaveLength(25);
-    const second = await queue({ q: tag, page: "2" });
+    expect(first.next).toEqual({ after: first.items[24]!.id, page: 2 });
+    const second = await queue({ q: tag, after: String(first.next!.after), page: "2" });
+    expect(second).toMatchObject({ page: 2, pageCount: 2, next: null, last: null });
     expect(second.items).toHaveLength(2);
     expect(new Set([...first.items, ...second.items].map((i) => i.id)).size).toBe(27);
-    const beyond = await queue({ q: tag, page: "9" });
+    const back = await queue({ q: tag, before: String(second.previous!.before), page: "1" });
+    expect(back.items.map((i) => i.id)).toEqual(first.items.map((i) => i.id));
+    expect(back.page).toBe(1);
+    const last = await queue({ q: tag, last: "1", page: "9" });
+    expect(last).toMatchObject({ page: 2, pageCount: 2 });
+    expect(last.items.map((i) => i.id)).toEqual(second.items.map((i) => i.id));
+    const beyond = await queue({ q: tag, after: String(second.items[1]!.id), page: "9" });
     expect(beyond).toMatchObject({ page: 2, pageCount: 2 });
     expect(beyond.items).toHaveLength(2);
   });
@@ -500,27 +510,34 @@ describe("GET /api/staff/submissions.csv", () => {
     );
   });
 
-  it("audits each export per submission and once overall with the row count and filters, never the search term", async () => {
+  it("audits an export in two rows whatever its size: who, when, the filters (never the search term) and the ids", async () => {
     const tag = `Audit${unique()}`;
     const a = await submitPrescription({ patientLastName: tag });
     const b = await submitPrescription({ patientLastName: tag });
+    const other = await submitClaim({ patientLastName: tag });
+    const rowsBefore = await auditRowCount();
     const res = await staffRequest(`/api/staff/submissions.csv?q=${tag}&kind=prescription`, cookie);
     expect(res.status).toBe(200);
-    for (const id of [a.id, b.id]) {
-      expect((await auditOf(id)).at(-1)).toEqual({
-        actor: staffEmail,
-        action: "exported",
-        detail: '{"format":"csv"}',
-      });
-    }
+    await res.text();
+    expect(await auditRowCount()).toBe(rowsBefore + 2);
     const summary = await env.DB.prepare(
-      "SELECT actor, detail FROM audit_log WHERE action = 'exported' AND submission_id IS NULL ORDER BY id DESC LIMIT 1",
-    ).first<{ actor: string; detail: string }>();
+      `SELECT a.actor, a.detail, e.rows FROM audit_log a JOIN audit_exports e ON e.audit_id = a.id
+       WHERE a.action = 'exported' ORDER BY a.id DESC LIMIT 1`,
+    ).first<{ actor: string; detail: string; rows: number }>();
     expect(summary!.actor).toBe(staffEmail);
+    expect(summary!.rows).toBe(2);
     expect(JSON.parse(summary!.detail)).toEqual({
-      rows: 2,
+      format: "csv",
       filters: { kind: "prescription", status: null, due: null, sort: "received", search: true },
     });
     expect(summary!.detail).not.toContain(tag);
+    for (const id of [a.id, b.id]) {
+      expect(await whoHasSeen(env.DB, id)).toContainEqual(
+        expect.objectContaining({ actor: staffEmail, action: "exported" }),
+      );
+    }
+    expect(await whoHasSeen(env.DB, other.id)).not.toContainEqual(
+      expect.objectContaining({ action: "exported" }),
+    );
   });
 });
