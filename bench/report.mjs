@@ -1,4 +1,5 @@
-// The benchmark's printed tables and the README's performance section (between the bench markers).
+// The benchmark's printed tables, the README's performance section (between the bench markers), and
+// which sections a run measures.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -90,4 +91,24 @@ export function writeReadme(root, env, result) {
   if (from === -1 || to === -1) throw new Error("README.md has no bench markers");
   writeFileSync(readmePath, readme.slice(0, from) + lines.join("\n") + readme.slice(to + end.length));
   execFileSync("prettier", ["--write", readmePath], { env, stdio: "ignore" });
+}
+
+/** Which sections to run: `--only pages,load,once,scale` (default: all of them). */
+export function sections() {
+  const i = process.argv.indexOf("--only");
+  const all = ["pages", "load", "once", "scale"];
+  if (i === -1) return new Set(all);
+  const chosen = process.argv[i + 1]?.split(",") ?? [];
+  if (!chosen.length || chosen.some((s) => !all.includes(s)))
+    throw new Error(`--only takes some of ${all.join(",")}`);
+  return new Set(chosen);
+}
+
+/** The previous run's figures, kept for the sections this run skips. */
+export function previousResult(root) {
+  try {
+    return JSON.parse(readFileSync(path.join(root, "bench/results/latest.json"), "utf8"));
+  } catch {
+    return {};
+  }
 }

@@ -15,7 +15,7 @@ import { publicPages } from "../src/shared/site-pages.ts";
 import { countSubmissions } from "../test/fixtures/local-d1.ts";
 import { prescriptionBody } from "../test/fixtures/submissions.ts";
 import { measureApi } from "./load.mjs";
-import { table, writeReadme } from "./report.mjs";
+import { previousResult, sections, table, writeReadme } from "./report.mjs";
 import { measureScale } from "./scale.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -198,26 +198,6 @@ async function measureExactlyOnce() {
   };
 }
 
-/** Which sections to run: `--only pages,load,once,scale` (default: all of them). */
-function sections() {
-  const i = process.argv.indexOf("--only");
-  const all = ["pages", "load", "once", "scale"];
-  if (i === -1) return new Set(all);
-  const chosen = process.argv[i + 1]?.split(",") ?? [];
-  if (!chosen.length || chosen.some((s) => !all.includes(s)))
-    throw new Error(`--only takes some of ${all.join(",")}`);
-  return new Set(chosen);
-}
-
-/** The previous run's figures, kept for the sections this run skips. */
-function previousResult() {
-  try {
-    return JSON.parse(readFileSync(path.join(root, "bench/results/latest.json"), "utf8"));
-  } catch {
-    return {};
-  }
-}
-
 function pageBudgets(pageRows) {
   for (const row of pageRows) {
     const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -353,7 +333,7 @@ async function main() {
     throw new Error(`No Chromium at ${chrome}: apt-get install -y chromium, or set CHROME_PATH`);
   log("building…");
   execFileSync("astro", ["build"], { env, cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-  const previous = previousResult();
+  const previous = previousResult(root);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   // `date` and `machine` describe the page, load and exactly-once figures; the scale section has its own.
   const siteRun = chosen.has("pages") || chosen.has("load") || chosen.has("once");
