@@ -1,6 +1,35 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import cloudflare from "@astrojs/cloudflare";
+import { existsSync, readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
+
+/** What the pages do without each contact setting. */
+const contactSettings = {
+  PUBLIC_CLINIC_NAME: 'the pages use the placeholder name "Hillcrest Massage Therapy"',
+  PUBLIC_CLINIC_PHONE: "no page offers a phone number",
+  PUBLIC_CLINIC_EMAIL: "no page offers an email address",
+  PUBLIC_CLINIC_FAX: "prescribers are not offered a fax number",
+};
+
+/**
+ * Warns, at build time, about each contact setting left unset (see .env.example).
+ * @returns {import("astro").AstroIntegration}
+ */
+function contactSettingsWarning() {
+  return {
+    name: "clinic-contact-settings",
+    hooks: {
+      "astro:build:start": ({ logger }) => {
+        const file = existsSync(".env") ? parseEnv(readFileSync(".env", "utf8")) : {};
+        for (const [name, effect] of Object.entries(contactSettings)) {
+          if (!(process.env[name] ?? file[name])?.trim())
+            logger.warn(`${name} is not set: ${effect} (see .env.example).`);
+        }
+      },
+    },
+  };
+}
 
 export default defineConfig({
   site: process.env.SITE_URL ?? "https://example.org",
@@ -9,6 +38,7 @@ export default defineConfig({
   // Each page carries its own small stylesheet: no render-blocking request before first paint.
   build: { format: "file", inlineStylesheets: "always" },
   adapter: cloudflare({ imageService: "passthrough" }),
+  integrations: [contactSettingsWarning()],
   // No Astro sessions: the staff desk keeps its own sessions in D1. `false` also keeps the adapter
   // from adding a SESSION KV binding.
   session: false,

@@ -11,8 +11,10 @@ const config: KnipConfig = {
     // Test files only: helpers under test/ are reached through imports, so their unused exports
     // and unused helper files are still reported.
     "test/**/*.test.ts",
-    // The Workers tests' entry (vitest.config.ts `main`).
+    // The Workers tests' entry (vitest.config.ts `main`), and the benchmark's data generator
+    // (bench/seed.wrangler.toml `main`).
     "test/worker/main.ts",
+    "bench/seed-worker.ts",
   ],
   project: [
     "{src,functions,test,scripts,bench}/**/*.{astro,ts,mjs}",

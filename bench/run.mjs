@@ -1,23 +1,29 @@
 // `npm run bench`: builds, serves the build with wrangler dev on a throwaway local D1, then measures
-// page weight, JavaScript, Lighthouse scores, API throughput against a static asset, and exactly-once
-// storage under load. Prints a table, marks each budget pass/fail and writes bench/results/latest.json.
-// Not part of `npm test`: the numbers depend on the machine. Exit code 1 when a budget fails.
+// page weight, JavaScript, Lighthouse scores, API throughput against a static asset (interleaved
+// rounds, bench/load.mjs), exactly-once storage under load, and the staff desk at 0, 10,000 and
+// 100,000 submissions (bench/scale.mjs). Prints tables, marks each budget pass/fail and writes
+// bench/results/latest.json. `--only pages,load,once,scale` runs some sections and keeps the
+// previous figures for the rest. Not part of `npm test`: the numbers depend on the machine. Exit
+// code 1 when a budget fails.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import autocannon from "autocannon";
 import { chromium } from "playwright-core";
 import { publicPages } from "../src/shared/site-pages.ts";
 import { countSubmissions } from "../test/fixtures/local-d1.ts";
 import { prescriptionBody } from "../test/fixtures/submissions.ts";
+import { measureApi } from "./load.mjs";
+import { previousResult, sections, table, writeReadme } from "./report.mjs";
+import { measureScale } from "./scale.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.BENCH_PORT ?? 8795);
 const base = `http://localhost:${port}`;
 const state = path.join(root, ".wrangler/bench-state");
-const loadSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+const loadSeconds = Number(process.env.BENCH_SECONDS ?? 5);
+const loadRounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -33,8 +39,8 @@ const env = {
 const pages = publicPages.map(({ path, kind }) => ({ path, kind }));
 
 const budgets = [];
-function budget(name, actual, limit, ok) {
-  budgets.push({ name, actual, limit, pass: ok });
+function budget(name, actual, limit, ok, section) {
+  budgets.push({ name, actual, limit, pass: ok, section });
 }
 
 function log(message) {
@@ -48,7 +54,7 @@ async function waitForHealth(server) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;
     } catch {
-      // not listening yet
+      // not there (yet), or gone
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -158,74 +164,6 @@ function lighthouseOnce(url, cpuSlowdown) {
   };
 }
 
-function load(name, options) {
-  return new Promise((resolve, reject) => {
-    autocannon({ duration: loadSeconds, connections, ...options }, (err, result) => {
-      if (err) return reject(err);
-      const non2xx = result.non2xx + result.errors + result.timeouts;
-      resolve({
-        name,
-        requestsPerSecond: Math.round(result.requests.average),
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
-        requests: result.requests.total,
-        failures: non2xx,
-      });
-    });
-  });
-}
-
-// The most the page can be asked to draw: 104 visits of 240 minutes, with both deductible questions
-// unknown (four cases), dates across two plan-year starts, and visit, dollar and out-of-pocket limits
-// that each split the visits into differently priced runs.
-const worstCaseQuery =
-  "minutes=240&visits=104&allowedPerUnit=25&deductibleRemaining=unknown&deductibleAnnual=1000&deductibleApplies=unknown&coinsurancePercent=20&oopRemaining=1500&coveredVisits=60&startDate=2026-11-02&benefitLimitRemaining=3000";
-
-async function measureApi() {
-  const results = [];
-  results.push(await load("static asset /favicon.svg", { url: `${base}/favicon.svg` }));
-  const estimateQuery =
-    "minutes=60&visits=12&allowedPerUnit=25.00&deductibleRemaining=200&copay=20&coinsurancePercent=20&oopRemaining=1500&coveredVisits=10";
-  results.push(await load("GET /api/estimate", { url: `${base}/api/estimate?${estimateQuery}` }));
-  results.push(await load("GET /estimate (typical)", { url: `${base}/estimate?${estimateQuery}` }));
-  results.push(await load("GET /estimate (worst case)", { url: `${base}/estimate?${worstCaseQuery}` }));
-  results.push(
-    await load("POST /api/icd10/search neck", {
-      url: `${base}/api/icd10/search`,
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ q: "neck" }),
-    }),
-  );
-  let n = 0;
-  results.push(
-    await load("POST /api/prescriptions", {
-      url: `${base}/api/prescriptions`,
-      method: "POST",
-      requests: [
-        {
-          method: "POST",
-          path: "/api/prescriptions",
-          headers: { "content-type": "application/json" },
-          setupRequest(request) {
-            n += 1;
-            request.headers = {
-              ...request.headers,
-              "idempotency-key": crypto.randomUUID(),
-              "cf-connecting-ip": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-            };
-            request.body = prescriptionJson(n);
-            return request;
-          },
-        },
-      ],
-    }),
-  );
-  const staticRps = results[0].requestsPerSecond || 1;
-  for (const r of results) r.ratioToStatic = Number((r.requestsPerSecond / staticRps).toFixed(2));
-  return results;
-}
-
 /** 500 concurrent valid submissions, 100 of them repeating an earlier one's key → 400 rows. */
 async function measureExactlyOnce() {
   const tag = `once-${Date.now()}`;
@@ -260,64 +198,38 @@ async function measureExactlyOnce() {
   };
 }
 
-function table(rows, columns) {
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? "").length)));
-  const line = (cells) => cells.map((c, i) => String(c ?? "").padEnd(widths[i])).join("  ");
-  return [
-    line(columns),
-    line(widths.map((w) => "-".repeat(w))),
-    ...rows.map((r) => line(columns.map((c) => r[c]))),
-  ].join("\n");
+function pageBudgets(pageRows) {
+  for (const row of pageRows) {
+    const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+    if (row.kind === "guide") {
+      budget(`${row.path} transferred ≤ 30 KB`, kb(row.bytes), "30 KB", row.bytes <= 30 * 1024, "pages");
+      budget(`${row.path} JavaScript = 0`, kb(row.jsBytes), "0 KB", row.jsBytes === 0, "pages");
+    }
+    if (row.kind === "tool") {
+      budget(`${row.path} JS ≤ 12 KB gz`, kb(row.jsBytes), "12 KB", row.jsBytes <= 12 * 1024, "pages");
+      budget(`${row.path} first view ≤ 14 KB`, kb(row.bytes), "14 KB", row.bytes <= 14 * 1024, "pages");
+    }
+    if (row.kind === "form")
+      budget(`${row.path} JS ≤ 25 KB gz`, kb(row.jsBytes), "25 KB", row.jsBytes <= 25 * 1024, "pages");
+    budget(
+      `${row.path} Lighthouse performance = 100`,
+      row.performance,
+      100,
+      row.performance === 100,
+      "pages",
+    );
+    budget(
+      `${row.path} Lighthouse accessibility = 100`,
+      row.accessibility,
+      100,
+      row.accessibility === 100,
+      "pages",
+    );
+  }
 }
 
-/** Rewrites README.md between the performance markers with this run's figures. */
-function writeReadme(result) {
-  const readmePath = path.join(root, "README.md");
-  const readme = readFileSync(readmePath, "utf8");
-  const start = "<!-- bench:start -->";
-  const end = "<!-- bench:end -->";
-  const kb = (n) => (n / 1024).toFixed(1);
-  const lines = [
-    start,
-    `Measured ${result.date.slice(0, 10)} on ${result.machine} (\`npm run bench\`; Lighthouse benchmarkIndex ${result.benchmarkIndex}, so CPU slowdown ${result.cpuSlowdown}x; API load ${result.loadSeconds} s per endpoint, ${result.connections} connections, \`wrangler dev\` on the build).`,
-    "",
-    "| page | transferred (KB) | JS gz (KB) | requests | performance | accessibility | best practices | SEO | LCP (ms) | CLS | TBT (ms) |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...result.pages.map(
-      (p) =>
-        `| \`${p.path}\` | ${kb(p.bytes)} | ${kb(p.jsBytes)} | ${p.requests} | ${p.performance} | ${p.accessibility} | ${p.bestPractices} | ${p.seo} | ${p.lcpMs} | ${p.cls} | ${p.tbtMs} |`,
-    ),
-    "",
-    "| endpoint | requests/s | p50 (ms) | p99 (ms) | ratio to static |",
-    "| --- | ---: | ---: | ---: | ---: |",
-    ...result.api.map(
-      (a) => `| ${a.name} | ${a.requestsPerSecond} | ${a.p50Ms} | ${a.p99Ms} | ${a.ratioToStatic} |`,
-    ),
-    "",
-    `Exactly once under load: ${result.exactlyOnce.sent} concurrent submissions, ${result.exactlyOnce.repeatedKeys} of them repeating an earlier key → ${result.exactlyOnce.newRows} new rows, ${result.exactlyOnce.responses5xx} responses ≥ 500.`,
-    "",
-    `Budgets: ${result.budgets.filter((b) => b.pass).length} of ${result.budgets.length} pass${
-      result.budgets.every((b) => b.pass)
-        ? ""
-        : ` (failing: ${result.budgets
-            .filter((b) => !b.pass)
-            .map((b) => b.name)
-            .join("; ")})`
-    }.`,
-    end,
-  ];
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from === -1 || to === -1) throw new Error("README.md has no bench markers");
-  writeFileSync(readmePath, readme.slice(0, from) + lines.join("\n") + readme.slice(to + end.length));
-  execFileSync("prettier", ["--write", readmePath], { env, stdio: "ignore" });
-}
-
-async function main() {
-  if (!existsSync(chrome))
-    throw new Error(`No Chromium at ${chrome}: apt-get install -y chromium, or set CHROME_PATH`);
-  log("building…");
-  execFileSync("astro", ["build"], { env, cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+/** Pages, Lighthouse, API load and exactly-once, on one served build; only the chosen sections. */
+async function measureSite(chosen, result) {
   rmSync(state, { recursive: true, force: true });
   const server = spawn(
     process.execPath,
@@ -331,112 +243,145 @@ async function main() {
   );
   try {
     await waitForHealth(server);
-    log("pages in Chromium…");
-    const pageRows = await measurePages();
-    log(`Lighthouse, ${lighthouseRuns} runs a page (about 15 s each)…`);
-    const calibration = lighthouse(`${base}/`);
-    const cpuSlowdown = Number(process.env.BENCH_CPU_SLOWDOWN ?? cpuSlowdownFor(calibration.benchmarkIndex));
-    log(`  benchmarkIndex ${calibration.benchmarkIndex} → CPU slowdown ${cpuSlowdown}x`);
-    for (const row of pageRows) {
-      // Lighthouse varies from run to run on a busy machine: report the median run by performance score.
-      const runs = Array.from({ length: lighthouseRuns }, () => lighthouse(base + row.path, cpuSlowdown));
-      runs.sort((a, b) => a.performance - b.performance || a.tbtMs - b.tbtMs);
-      Object.assign(row, runs[Math.floor(runs.length / 2)]);
-    }
-    log(`API under load (${loadSeconds} s each, ${connections} connections)…`);
-    const api = await measureApi();
-    log("exactly once under load…");
-    const once = await measureExactlyOnce();
-
-    for (const row of pageRows) {
-      const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-      if (row.kind === "guide") {
-        budget(`${row.path} transferred ≤ 30 KB`, kb(row.bytes), "30 KB", row.bytes <= 30 * 1024);
-        budget(`${row.path} JavaScript = 0`, kb(row.jsBytes), "0 KB", row.jsBytes === 0);
+    if (chosen.has("pages")) {
+      log("pages in Chromium…");
+      const pageRows = await measurePages();
+      log(`Lighthouse, ${lighthouseRuns} runs a page (about 15 s each)…`);
+      const calibration = lighthouse(`${base}/`);
+      const cpuSlowdown = Number(
+        process.env.BENCH_CPU_SLOWDOWN ?? cpuSlowdownFor(calibration.benchmarkIndex),
+      );
+      log(`  benchmarkIndex ${calibration.benchmarkIndex} → CPU slowdown ${cpuSlowdown}x`);
+      for (const row of pageRows) {
+        // Lighthouse varies from run to run on a busy machine: report the median run by performance score.
+        const runs = Array.from({ length: lighthouseRuns }, () => lighthouse(base + row.path, cpuSlowdown));
+        runs.sort((a, b) => a.performance - b.performance || a.tbtMs - b.tbtMs);
+        Object.assign(row, runs[Math.floor(runs.length / 2)]);
       }
-      if (row.kind === "tool") {
-        budget(`${row.path} JS ≤ 12 KB gz`, kb(row.jsBytes), "12 KB", row.jsBytes <= 12 * 1024);
-        budget(`${row.path} first view ≤ 14 KB transferred`, kb(row.bytes), "14 KB", row.bytes <= 14 * 1024);
-      }
-      if (row.kind === "form")
-        budget(`${row.path} JS ≤ 25 KB gz`, kb(row.jsBytes), "25 KB", row.jsBytes <= 25 * 1024);
-      budget(`${row.path} Lighthouse performance = 100`, row.performance, 100, row.performance === 100);
-      budget(`${row.path} Lighthouse accessibility = 100`, row.accessibility, 100, row.accessibility === 100);
+      pageBudgets(pageRows);
+      Object.assign(result, { pages: pageRows, benchmarkIndex: calibration.benchmarkIndex, cpuSlowdown });
+      console.log(
+        `\nLighthouse benchmarkIndex ${calibration.benchmarkIndex}, CPU slowdown ${cpuSlowdown}x\n`,
+      );
+      console.log(
+        table(pageRows, [
+          "path",
+          "bytes",
+          "jsBytes",
+          "requests",
+          "performance",
+          "accessibility",
+          "bestPractices",
+          "seo",
+          "lcpMs",
+          "cls",
+          "tbtMs",
+        ]),
+      );
     }
-    const estimateRatio = api.find((r) => r.name === "GET /api/estimate").ratioToStatic;
-    budget("estimate throughput ≥ 0.5 × static", estimateRatio, 0.5, estimateRatio >= 0.5);
-    const pageRps = (name) => api.find((r) => r.name === name);
-    const worst = pageRps("GET /estimate (worst case)");
-    budget(
-      "worst-case /estimate throughput ≥ 0.3 × static",
-      worst.ratioToStatic,
-      0.3,
-      worst.ratioToStatic >= 0.3,
-    );
-    const costRatio = Number(
-      (pageRps("GET /estimate (typical)").requestsPerSecond / worst.requestsPerSecond).toFixed(2),
-    );
-    budget("worst-case /estimate costs ≤ 2 × a typical one", costRatio, 2, costRatio <= 2);
-    budget("exactly once: 400 new rows", once.newRows, 400, once.newRows === 400);
-    budget("exactly once: 0 responses ≥ 500", once.responses5xx, 0, once.responses5xx === 0);
-
-    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-    console.log(
-      `\nMachine: ${machine}; Lighthouse benchmarkIndex ${calibration.benchmarkIndex}, CPU slowdown ${cpuSlowdown}x\n`,
-    );
-    console.log(
-      table(pageRows, [
-        "path",
-        "bytes",
-        "jsBytes",
-        "requests",
-        "performance",
-        "accessibility",
-        "bestPractices",
-        "seo",
-        "lcpMs",
-        "cls",
-        "tbtMs",
-      ]),
-    );
-    console.log(
-      `\n${table(api, ["name", "requestsPerSecond", "p50Ms", "p99Ms", "requests", "failures", "ratioToStatic"])}`,
-    );
-    console.log(`\nExactly once: ${JSON.stringify(once)}`);
-    console.log(
-      `\n${table(
-        budgets.map((b) => ({ ...b, pass: b.pass ? "pass" : "FAIL" })),
-        ["name", "actual", "limit", "pass"],
-      )}`,
-    );
-
-    mkdirSync(path.join(root, "bench/results"), { recursive: true });
-    const result = {
-      date: new Date().toISOString(),
-      machine,
-      benchmarkIndex: calibration.benchmarkIndex,
-      cpuSlowdown,
-      loadSeconds,
-      connections,
-      pages: pageRows,
-      api,
-      exactlyOnce: once,
-      budgets,
-    };
-    writeFileSync(path.join(root, "bench/results/latest.json"), `${JSON.stringify(result, null, 2)}\n`);
-    console.log("\nWrote bench/results/latest.json");
-    if (process.argv.includes("--readme")) {
-      writeReadme(result);
-      console.log("Updated the Performance section of README.md");
+    if (chosen.has("load")) {
+      log(
+        `API under load: ${loadRounds} interleaved rounds, ${loadSeconds} s per endpoint, ${connections} connections…`,
+      );
+      const api = await measureApi({
+        base,
+        seconds: loadSeconds,
+        connections,
+        rounds: loadRounds,
+        prescriptionJson,
+        log,
+      });
+      const estimateRatio = api.find((r) => r.name === "GET /api/estimate").ratioToStatic;
+      budget("estimate throughput ≥ 0.5 × static", estimateRatio, 0.5, estimateRatio >= 0.5, "load");
+      const worst = api.find((r) => r.name === "GET /estimate (worst case)");
+      const typical = api.find((r) => r.name === "GET /estimate (typical)");
+      budget(
+        "worst-case /estimate ≥ 0.3 × static",
+        worst.ratioToStatic,
+        0.3,
+        worst.ratioToStatic >= 0.3,
+        "load",
+      );
+      const cost = Number((typical.requestsPerSecond / worst.requestsPerSecond).toFixed(2));
+      budget("worst-case /estimate costs ≤ 2 × a typical one", cost, 2, cost <= 2, "load");
+      Object.assign(result, { api, loadSeconds, connections, rounds: loadRounds });
+      console.log(
+        `\n${table(api, ["name", "requestsPerSecond", "minRequestsPerSecond", "maxRequestsPerSecond", "p50Ms", "p99Ms", "requests", "failures", "ratioToStatic"])}`,
+      );
     }
-    process.exitCode = budgets.every((b) => b.pass) ? 0 : 1;
+    if (chosen.has("once")) {
+      log("exactly once under load…");
+      const once = await measureExactlyOnce();
+      budget("exactly once: 400 new rows", once.newRows, 400, once.newRows === 400, "once");
+      budget("exactly once: 0 responses ≥ 500", once.responses5xx, 0, once.responses5xx === 0, "once");
+      result.exactlyOnce = once;
+      console.log(`\nExactly once: ${JSON.stringify(once)}`);
+    }
   } finally {
     try {
       process.kill(-server.pid, "SIGTERM");
     } catch {
       // already gone
     }
+    await new Promise((r) => setTimeout(r, 1500));
   }
+}
+
+async function main() {
+  const chosen = sections();
+  if (chosen.has("pages") && !existsSync(chrome))
+    throw new Error(`No Chromium at ${chrome}: apt-get install -y chromium, or set CHROME_PATH`);
+  log("building…");
+  execFileSync("astro", ["build"], { env, cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  const previous = previousResult(root);
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  // `date` and `machine` describe the page, load and exactly-once figures; the scale section has its own.
+  const siteRun = chosen.has("pages") || chosen.has("load") || chosen.has("once");
+  const result = siteRun ? { ...previous, date: new Date().toISOString(), machine } : { ...previous };
+  if (siteRun) await measureSite(chosen, result);
+  if (chosen.has("scale")) {
+    log("staff desk at scale…");
+    const results = await measureScale({
+      root,
+      env,
+      port,
+      base,
+      inspectorPort: Number(process.env.BENCH_INSPECTOR_PORT ?? port + 1000),
+      log,
+      budget: (...a) => budget(...a, "scale"),
+    });
+    result.scale = {
+      date: new Date().toISOString(),
+      machine,
+      viewRuns: Number(process.env.BENCH_VIEW_RUNS ?? 15),
+      results,
+    };
+    for (const r of results) {
+      console.log(`\nStaff desk at ${r.size} submissions (seeded in ${r.seedMs} ms):`);
+      console.log(table(r.views, ["name", "ms", "rowsRead"]));
+      console.log(`CSV: ${JSON.stringify(r.csv)}`);
+    }
+  }
+  // Budgets of the sections this run skipped stay as the previous run left them.
+  result.budgets = [
+    // A budget from before sections were named belongs to the site sections.
+    ...(previous.budgets ?? []).filter((b) => !chosen.has(b.section ?? "pages")),
+    ...budgets,
+  ];
+  console.log(
+    `\n${table(
+      result.budgets.map((b) => ({ ...b, pass: b.pass ? "pass" : "FAIL" })),
+      ["name", "actual", "limit", "pass"],
+    )}`,
+  );
+  mkdirSync(path.join(root, "bench/results"), { recursive: true });
+  writeFileSync(path.join(root, "bench/results/latest.json"), `${JSON.stringify(result, null, 2)}\n`);
+  console.log("\nWrote bench/results/latest.json");
+  if (process.argv.includes("--readme")) {
+    writeReadme(root, env, result);
+    console.log("Updated the Performance section of README.md");
+  }
+  process.exitCode = budgets.every((b) => b.pass) ? 0 : 1;
 }
 
 await main();

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
+import { d1Meter } from "./d1-meter";
 import { estimate } from "./estimate";
 import { health } from "./health";
 import { icd10 } from "./icd10";
@@ -33,6 +34,8 @@ app.use(
     },
   }),
 );
+
+app.use(d1Meter);
 
 /**
  * The edge API: every `/api/*` request, handed over by `src/pages/api/[...path].ts`. The routes

@@ -15,5 +15,8 @@ export interface Secrets {
   CLINIC_TIN?: string;
 }
 
-/** The Worker's environment as every Hono app of the API sees it. */
-export type AppEnv = { Bindings: Env & Secrets };
+/**
+ * The Worker's environment as every Hono app of the API sees it. `D1_METER` is never configured:
+ * only the benchmark sets it, locally (see `d1-meter.ts`).
+ */
+export type AppEnv = { Bindings: Env & Secrets & { D1_METER?: string } };

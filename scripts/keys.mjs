@@ -18,6 +18,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 // Node 24 runs the Worker's TypeScript module as it is (type stripping): one cipher for both.
 import {
+  estimateContext,
   fieldKeys,
   fieldsContext,
   newKeyEntry,
@@ -81,35 +82,45 @@ export async function reseal(keys, stored, context) {
   return seal(keys, await unseal(keys, stored, context), context);
 }
 
+/** Every sealed column: its table, and how to build the context its values are sealed with. */
+const sealedColumns = [
+  {
+    table: "submissions",
+    column: "fields",
+    with: "reference",
+    context: (row) => fieldsContext(row.reference),
+  },
+  {
+    table: "submission_notes",
+    column: "text",
+    with: "submission_id",
+    context: (row) => noteContext(row.submission_id),
+  },
+  {
+    table: "good_faith_estimates",
+    column: "document",
+    with: "reference",
+    context: (row) => estimateContext(row.reference),
+  },
+];
+
 async function reencrypt(target) {
   const keys = await fieldKeys(readSecret(target.remote));
   const statements = [];
-  let lastId = 0;
-  for (;;) {
-    const rows = query(
-      target,
-      `SELECT id, reference, fields FROM submissions WHERE id > ${lastId} ORDER BY id LIMIT 500`,
-    );
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const sealed = await reseal(keys, row.fields, fieldsContext(row.reference));
-      if (sealed)
-        statements.push(`UPDATE submissions SET fields = ${quote(sealed)} WHERE id = ${Number(row.id)};`);
-      lastId = row.id;
-    }
-  }
-  lastId = 0;
-  for (;;) {
-    const rows = query(
-      target,
-      `SELECT id, submission_id, text FROM submission_notes WHERE id > ${lastId} ORDER BY id LIMIT 500`,
-    );
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const sealed = await reseal(keys, row.text, noteContext(row.submission_id));
-      if (sealed)
-        statements.push(`UPDATE submission_notes SET text = ${quote(sealed)} WHERE id = ${Number(row.id)};`);
-      lastId = row.id;
+  for (const sealedColumn of sealedColumns) {
+    const { table, column } = sealedColumn;
+    for (let lastId = 0; ;) {
+      const rows = query(
+        target,
+        `SELECT id, ${sealedColumn.with}, ${column} FROM ${table} WHERE id > ${lastId} ORDER BY id LIMIT 500`,
+      );
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const sealed = await reseal(keys, row[column], sealedColumn.context(row));
+        if (sealed)
+          statements.push(`UPDATE ${table} SET ${column} = ${quote(sealed)} WHERE id = ${Number(row.id)};`);
+        lastId = row.id;
+      }
     }
   }
   if (statements.length === 0) {

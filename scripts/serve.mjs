@@ -1,6 +1,8 @@
 // Serves the built site (dist/) with `wrangler dev` on a local D1 after applying migrations.
 // Used by `npm start` (persisting to .wrangler/state) and by the browser tests and benchmark
 // (each with a throwaway state folder). Usage: node scripts/serve.mjs [--port N] [--persist-to DIR]
+// [--var NAME:VALUE …] [--inspector-port N] (passed to wrangler dev; the benchmark sets D1_METER:on
+// and reads the Worker's heap through the inspector this way).
 import { spawn, spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { ensureDevVars } from "./dev-vars.mjs";
@@ -9,6 +11,8 @@ const { values } = parseArgs({
   options: {
     port: { type: "string", default: process.env.PORT ?? "8787" },
     "persist-to": { type: "string" },
+    var: { type: "string", multiple: true, default: [] },
+    "inspector-port": { type: "string" },
   },
 });
 
@@ -47,6 +51,8 @@ const server = spawn(
     devVars,
     ...vars,
     ...persist,
+    ...values.var.flatMap((v) => ["--var", v]),
+    ...(values["inspector-port"] ? ["--inspector-port", values["inspector-port"]] : []),
   ],
   { env, stdio: "inherit" },
 );

@@ -31,15 +31,6 @@ export async function writeAudit(db: D1Database, event: AuditEvent): Promise<voi
   await auditStatement(db, event).run();
 }
 
-/** A submission's audit trail, newest first. */
-export function auditTrailStatement(db: D1Database, submissionId: number): D1PreparedStatement {
-  return db
-    .prepare(
-      "SELECT id, at, actor, action, detail FROM audit_log WHERE submission_id = ?1 ORDER BY at DESC, id DESC",
-    )
-    .bind(submissionId);
-}
-
 function parseDetail(text: string | null): Record<string, unknown> | null {
   if (text === null) return null;
   try {

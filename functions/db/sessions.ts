@@ -2,8 +2,10 @@
  * Signed-in browsers. Only the SHA-256 of a session cookie's token is stored, so a copy of the
  * database cannot be replayed as a session. Every change goes in one batch with its audit row.
  */
+import type { SessionSummary } from "../../src/shared/staff-contract";
 import type { StaffMember } from "./accounts";
 import { auditStatement } from "./audit";
+import { endPendingStatement } from "./pending";
 import { clearFailuresStatement } from "./throttle";
 
 /** 30 minutes without a request ends a session; 12 hours after sign-in it ends regardless. */
@@ -12,6 +14,8 @@ export const sessionLimits = {
   absoluteMs: 12 * 60 * 60_000,
   /** `last_seen_at` is written at most this often, to spare D1 a write per request. */
   touchEveryMs: 60_000,
+  /** Export and deletion need the password and a fresh code given within this long. */
+  reauthMs: 5 * 60_000,
 } as const;
 
 export interface StaffSession {
@@ -23,6 +27,8 @@ export interface StaffSession {
   idleExpiresAt: string;
   /** When the session ends regardless. */
   expiresAt: string;
+  /** When its owner last gave their password and a fresh code again, or null. */
+  reauthAt: string | null;
 }
 
 export type SessionLookup =
@@ -34,8 +40,10 @@ interface SessionRow {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  reauth_at: string | null;
   email: string;
   name: string;
+  role: StaffMember["role"];
   disabled_at: string | null;
 }
 
@@ -46,37 +54,63 @@ function plus(at: Date | string, ms: number): string {
 function toSession(row: SessionRow, lastSeenAt: string): StaffSession {
   return {
     tokenHash: row.token_hash,
-    member: { id: row.staff_id, email: row.email, name: row.name },
+    member: { id: row.staff_id, email: row.email, name: row.name, role: row.role },
     createdAt: row.created_at,
     lastSeenAt,
     idleExpiresAt: [plus(lastSeenAt, sessionLimits.idleMs), row.expires_at].sort()[0]!,
     expiresAt: row.expires_at,
+    reauthAt: row.reauth_at,
   };
 }
 
+/** Most of a User-Agent kept to say which device a session is on. */
+const maxUserAgentLength = 300;
+
 /**
- * Starts a session for `member` (only the token's hash is stored), clears the failed sign-ins
- * counted against their email (this attempt's row, `attemptId`, included), and audits the
- * sign-in, in one batch.
+ * Starts a session for `member` after both steps (only the token's hash is stored): ends the
+ * pending sign-in, clears this client's failed attempts for the account, records the sign-in
+ * time, and audits it with the factor used, in one batch.
  */
 export async function startSession(
   db: D1Database,
-  input: { member: StaffMember; tokenHash: string; ip: string; now: Date; attemptId?: number },
+  input: {
+    member: StaffMember;
+    tokenHash: string;
+    pendingTokenHash: string;
+    ip: string;
+    client: string;
+    userAgent: string | undefined;
+    factor: "totp" | "recovery_code";
+    attemptId: number;
+    now: Date;
+  },
 ): Promise<StaffSession> {
   const at = input.now.toISOString();
   const expiresAt = plus(input.now, sessionLimits.absoluteMs);
+  const userAgent = input.userAgent?.slice(0, maxUserAgentLength) ?? null;
   await db.batch([
     db
       .prepare("DELETE FROM staff_sessions WHERE staff_id = ?1 AND (expires_at <= ?2 OR last_seen_at <= ?3)")
       .bind(input.member.id, at, plus(input.now, -sessionLimits.idleMs)),
     db
       .prepare(
-        `INSERT INTO staff_sessions (token_hash, staff_id, created_at, last_seen_at, expires_at, ip)
-         VALUES (?1, ?2, ?3, ?3, ?4, ?5)`,
+        `INSERT INTO staff_sessions (token_hash, staff_id, created_at, last_seen_at, expires_at, ip, user_agent)
+         VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6)`,
       )
-      .bind(input.tokenHash, input.member.id, at, expiresAt, input.ip),
-    clearFailuresStatement(db, input.member.email, input.attemptId),
-    auditStatement(db, { at, actor: input.member.email, action: "signed_in", detail: { ip: input.ip } }),
+      .bind(input.tokenHash, input.member.id, at, expiresAt, input.ip, userAgent),
+    db.prepare("UPDATE staff_accounts SET last_sign_in_at = ?2 WHERE id = ?1").bind(input.member.id, at),
+    endPendingStatement(db, input.pendingTokenHash),
+    clearFailuresStatement(db, {
+      email: input.member.email,
+      client: input.client,
+      attemptId: input.attemptId,
+    }),
+    auditStatement(db, {
+      at,
+      actor: input.member.email,
+      action: "signed_in",
+      detail: { ip: input.ip, factor: input.factor },
+    }),
   ]);
   return toSession(
     {
@@ -85,8 +119,10 @@ export async function startSession(
       created_at: at,
       last_seen_at: at,
       expires_at: expiresAt,
+      reauth_at: null,
       email: input.member.email,
       name: input.member.name,
+      role: input.member.role,
       disabled_at: null,
     },
     at,
@@ -100,7 +136,7 @@ export async function startSession(
 export async function findSession(db: D1Database, tokenHash: string, now: Date): Promise<SessionLookup> {
   const row = await db
     .prepare(
-      `SELECT s.*, a.email, a.name, a.disabled_at FROM staff_sessions s
+      `SELECT s.*, a.email, a.name, a.role, a.disabled_at FROM staff_sessions s
        JOIN staff_accounts a ON a.id = s.staff_id WHERE s.token_hash = ?1`,
     )
     .bind(tokenHash)
@@ -137,4 +173,86 @@ export async function endSession(
       detail: { ip: input.ip },
     }),
   ]);
+}
+
+/** The account's live sessions, newest sign-in first, marking the one of `current`. */
+export async function listSessions(
+  db: D1Database,
+  current: StaffSession,
+  now: Date,
+): Promise<SessionSummary[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT token_hash, created_at, last_seen_at, ip, user_agent FROM staff_sessions
+       WHERE staff_id = ?1 AND expires_at > ?2 AND last_seen_at > ?3 ORDER BY created_at DESC`,
+    )
+    .bind(current.member.id, now.toISOString(), plus(now, -sessionLimits.idleMs))
+    .all<{
+      token_hash: string;
+      created_at: string;
+      last_seen_at: string;
+      ip: string | null;
+      user_agent: string | null;
+    }>();
+  return results.map((row) => ({
+    signedInAt: row.created_at,
+    lastSeenAt: row.token_hash === current.tokenHash ? current.lastSeenAt : row.last_seen_at,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    current: row.token_hash === current.tokenHash,
+  }));
+}
+
+/** Ends every other session of the account and audits how many, in one batch; gives the count. */
+export async function endOtherSessions(
+  db: D1Database,
+  session: StaffSession,
+  input: { ip: string; now: Date },
+): Promise<number> {
+  const [ended] = await db.batch([
+    db
+      .prepare("DELETE FROM staff_sessions WHERE staff_id = ?1 AND token_hash != ?2 RETURNING 1")
+      .bind(session.member.id, session.tokenHash),
+    db
+      .prepare(
+        `INSERT INTO audit_log (at, actor, action, submission_id, detail)
+         VALUES (?1, ?2, 'signed_out_other_sessions', NULL, json_object('ip', ?3, 'count', changes()))`,
+      )
+      .bind(input.now.toISOString(), session.member.email, input.ip),
+  ]);
+  return ended?.results.length ?? 0;
+}
+
+/**
+ * Marks the session re-authenticated at `now` (password and a fresh code given again), clears
+ * this client's failed attempts for the account, and audits it, in one batch.
+ */
+export async function markReauthenticated(
+  db: D1Database,
+  session: StaffSession,
+  input: { ip: string; client: string; attemptId: number; factor: "totp" | "recovery_code"; now: Date },
+): Promise<string> {
+  const at = input.now.toISOString();
+  await db.batch([
+    db.prepare("UPDATE staff_sessions SET reauth_at = ?2 WHERE token_hash = ?1").bind(session.tokenHash, at),
+    clearFailuresStatement(db, {
+      email: session.member.email,
+      client: input.client,
+      attemptId: input.attemptId,
+    }),
+    auditStatement(db, {
+      at,
+      actor: session.member.email,
+      action: "reauthenticated",
+      detail: { ip: input.ip, factor: input.factor },
+    }),
+  ]);
+  return plus(input.now, sessionLimits.reauthMs);
+}
+
+/** Until when the session counts as re-authenticated, or null when it does not (any more). */
+export function reauthUntil(session: StaffSession, now: Date): string | null {
+  if (!session.reauthAt) return null;
+  const until = plus(session.reauthAt, sessionLimits.reauthMs);
+  return until > now.toISOString() ? until : null;
 }

@@ -14,7 +14,8 @@ import {
 } from "../../src/shared/submissions/registry";
 import type { SubmissionStatus } from "../../src/shared/submissions/statuses";
 import { fieldsContext, noteContext, seal, unseal, type FieldKeys } from "../field-crypto";
-import { auditTrailStatement, toAuditEntry } from "./audit";
+import { toAuditEntry } from "./audit";
+import { historyStatement } from "./read-audit";
 
 /** One row of `submissions`, as D1 returns it. */
 export interface SubmissionRow extends StoredColumns {
@@ -61,6 +62,60 @@ export type SaveResult =
   | { outcome: "key_conflict" };
 
 /**
+ * The statements that store one submission with `reference` and its audit row, for one
+ * `db.batch` (a transaction); `sealedFields` is the whole submission sealed for that reference
+ * (field-crypto.ts). The search index and the counts by status are kept in step by triggers on
+ * `submissions` (migration 0006), so they change in the same transaction.
+ */
+export function submissionInsertStatements(
+  db: D1Database,
+  submission: NewSubmission,
+  row: { reference: string; idempotencyKey: string; payloadHash: string; at: string; sealedFields: string },
+): D1PreparedStatement[] {
+  const { input } = submission;
+  const columns = kindSpec(submission.kind).columns(input, row.at);
+  return [
+    db
+      .prepare(
+        `INSERT INTO submissions (reference, kind, idempotency_key, payload_hash, received_at,
+           patient_first_name, patient_last_name, date_of_birth, start_date, end_date,
+           visits_authorized, accident_date, claim_number, fields, key_date, last_activity_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?5)
+         ON CONFLICT (idempotency_key) DO NOTHING`,
+      )
+      .bind(
+        row.reference,
+        submission.kind,
+        row.idempotencyKey,
+        row.payloadHash,
+        row.at,
+        input.patientFirstName,
+        input.patientLastName,
+        input.dateOfBirth,
+        columns.start_date,
+        columns.end_date,
+        columns.visits_authorized,
+        columns.accident_date,
+        columns.claim_number,
+        row.sealedFields,
+        columns.key_date,
+      ),
+    db
+      .prepare(
+        `INSERT INTO audit_log (at, actor, action, submission_id, detail)
+         SELECT ?1, 'public form', 'submitted', id, kind FROM submissions
+         WHERE reference = ?2`,
+      )
+      .bind(row.at, row.reference),
+  ];
+}
+
+/** The hash that tells a true retry from a different form sent with a reused idempotency key. */
+export function payloadHash(submission: NewSubmission): Promise<string> {
+  return sha256Hex(JSON.stringify(submission));
+}
+
+/**
  * Stores a submission exactly once per idempotency key, with its audit row, in one batch.
  * A retry with the same key and the same form returns the first reference; racing retries
  * are settled by the UNIQUE index on `idempotency_key`. The payload hash tells a true retry
@@ -73,48 +128,22 @@ export async function saveSubmission(
   idempotencyKey: string,
   now: Date = new Date(),
 ): Promise<SaveResult> {
-  const hash = await sha256Hex(JSON.stringify(submission));
+  const hash = await payloadHash(submission);
   const at = now.toISOString();
-  const { input } = submission;
-  const columns = kindSpec(submission.kind).columns(input, at);
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference(submission.kind);
+    const sealedFields = await seal(keys, JSON.stringify(submission.input), fieldsContext(reference));
     try {
-      await db.batch([
-        db
-          .prepare(
-            `INSERT INTO submissions (reference, kind, idempotency_key, payload_hash, received_at,
-               patient_first_name, patient_last_name, date_of_birth, start_date, end_date,
-               visits_authorized, accident_date, claim_number, fields, key_date, last_activity_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?5)
-             ON CONFLICT (idempotency_key) DO NOTHING`,
-          )
-          .bind(
-            reference,
-            submission.kind,
-            idempotencyKey,
-            hash,
-            at,
-            input.patientFirstName,
-            input.patientLastName,
-            input.dateOfBirth,
-            columns.start_date,
-            columns.end_date,
-            columns.visits_authorized,
-            columns.accident_date,
-            columns.claim_number,
-            await seal(keys, JSON.stringify(input), fieldsContext(reference)),
-            columns.key_date,
-          ),
-        db
-          .prepare(
-            `INSERT INTO audit_log (at, actor, action, submission_id, detail)
-             SELECT ?1, 'public form', 'submitted', id, kind FROM submissions
-             WHERE reference = ?2`,
-          )
-          .bind(at, reference),
-      ]);
+      await db.batch(
+        submissionInsertStatements(db, submission, {
+          reference,
+          idempotencyKey,
+          payloadHash: hash,
+          at,
+          sealedFields,
+        }),
+      );
     } catch (error) {
       if (/UNIQUE constraint failed: submissions\.reference/.test(String(error))) continue;
       throw error;
@@ -131,7 +160,7 @@ export async function saveSubmission(
   throw new Error("could not allocate a unique reference");
 }
 
-/** A submission with its notes and audit trail, newest first. */
+/** A submission with its notes and audit trail (every change, view, listing and export), newest first. */
 export interface SubmissionRecord {
   submission: Submission;
   notes: SubmissionNote[];
@@ -170,7 +199,7 @@ export async function viewSubmission(
          WHERE n.submission_id = ?1 ORDER BY n.at DESC, n.id DESC`,
       )
       .bind(input.id),
-    auditTrailStatement(db, input.id),
+    historyStatement(db, input.id),
   ]);
   const row = submissionRows?.results[0] as SubmissionRow | undefined;
   if (!row) return null;

@@ -28,7 +28,9 @@ export async function changeStatus(
   const at = input.now.toISOString();
   const statements = [
     db
-      .prepare("UPDATE submissions SET status = ?3, last_activity_at = ?4 WHERE id = ?1 AND status = ?2")
+      .prepare(
+        "UPDATE submissions SET status = ?3, last_activity_at = ?4 WHERE id = ?1 AND status = ?2 RETURNING id",
+      )
       .bind(input.id, input.from, input.to, at),
     db
       .prepare(
@@ -38,8 +40,9 @@ export async function changeStatus(
       .bind(input.id, at, input.staff.email, input.from, input.to),
   ];
   if (input.note) statements.push(...(await noteStatements(db, keys, { ...input, text: input.note, at })));
+  // RETURNING, not `meta.changes`: D1 counts the rows the counts trigger changes there too.
   const [update] = await db.batch(statements);
-  return (update?.meta.changes ?? 0) === 1;
+  return (update?.results.length ?? 0) === 1;
 }
 
 /** The note, sealed, and its audit row; each runs only if the statement before it changed a row. */
@@ -72,10 +75,11 @@ export async function addNote(
 ): Promise<boolean> {
   const at = input.now.toISOString();
   const [touched] = await db.batch([
-    db.prepare("UPDATE submissions SET last_activity_at = ?2 WHERE id = ?1").bind(input.id, at),
+    db.prepare("UPDATE submissions SET last_activity_at = ?2 WHERE id = ?1 RETURNING id").bind(input.id, at),
     ...(await noteStatements(db, keys, { ...input, at })),
   ]);
-  return (touched?.meta.changes ?? 0) === 1;
+  // RETURNING, not `meta.changes`, which also counts the rows triggers change.
+  return (touched?.results.length ?? 0) === 1;
 }
 
 export type VisitResult =

@@ -7,10 +7,12 @@
 --    foreign key from submission_notes keeps naming it; the notes are set aside and put back,
 --    because SQLite counts a note left without its submission as a violation even once the
 --    submission is back. Its indexes are re-created below, and the two submission_notes
---    triggers (dropped first, as they read `submissions`) exactly as 0007 made them. A trigger ON
---    submissions (none before this migration) goes with the old table: re-create it in the
---    marked section at the end; a table with a foreign key to submissions needs its rows set
---    aside as the notes are.
+--    triggers (dropped first, as they read `submissions`) exactly as 0007 made them. The
+--    triggers ON submissions (0006: counts by status, the FTS5 search index) go with the old
+--    table and are re-created in the marked section, after the rows are back; the generated
+--    columns and indexes of 0006 are re-created as it made them. `submission_counts` and
+--    `submissions_search` are left as they are. A table with a foreign key to submissions needs
+--    its rows set aside as the notes are.
 -- 2. `good_faith_estimates`: issued estimates, kept as records. Never edited (a change is a new
 --    estimate naming the one it replaces), except re-sealing under a new key; never deleted
 --    before six years (45 CFR 149.610(g): the provider keeps a copy for six years).
@@ -48,6 +50,12 @@ CREATE TABLE submissions (
   key_date TEXT,
   deleting INTEGER NOT NULL DEFAULT 0 CHECK (deleting IN (0, 1)),
   last_activity_at TEXT,
+  -- The two generated columns of 0006, exactly as it defined them (never copied: computed).
+  visits_left INTEGER GENERATED ALWAYS AS (visits_authorized - visits_used) VIRTUAL,
+  search_ids TEXT GENERATED ALWAYS AS (
+    replace(replace(replace(replace(reference, '-', ''), ' ', ''), '.', ''), '/', '') || ' ' ||
+    coalesce(replace(replace(replace(replace(claim_number, '-', ''), ' ', ''), '.', ''), '/', ''), '')
+  ) VIRTUAL,
   CHECK ((kind = 'prescription') = (start_date IS NOT NULL AND end_date IS NOT NULL AND visits_authorized IS NOT NULL)),
   CHECK ((kind = 'mva_claim') = (accident_date IS NOT NULL AND claim_number IS NOT NULL)),
   CHECK (kind <> 'good_faith_estimate' OR key_date IS NOT NULL),
@@ -71,6 +79,24 @@ CREATE INDEX submissions_by_end_date ON submissions (end_date) WHERE kind = 'pre
 CREATE INDEX submissions_by_accident_date ON submissions (accident_date) WHERE kind = 'mva_claim';
 CREATE INDEX submissions_by_key_date ON submissions (key_date, id);
 CREATE INDEX submissions_by_last_activity ON submissions (last_activity_at);
+-- The sort and deadline indexes of 0006, exactly as it made them.
+CREATE INDEX submissions_by_received ON submissions (received_at, id);
+CREATE INDEX submissions_by_name
+  ON submissions (patient_last_name COLLATE NOCASE, patient_first_name COLLATE NOCASE, id);
+CREATE INDEX submissions_by_status_key_date ON submissions (status, key_date, id);
+CREATE INDEX submissions_by_status_name
+  ON submissions (status, patient_last_name COLLATE NOCASE, patient_first_name COLLATE NOCASE, id);
+CREATE INDEX submissions_by_kind_key_date ON submissions (kind, key_date, id);
+CREATE INDEX submissions_by_kind_name
+  ON submissions (kind, patient_last_name COLLATE NOCASE, patient_first_name COLLATE NOCASE, id);
+
+-- The deadline filters read open submissions only: their cost follows the clinic's open caseload,
+-- not its history. The WHERE clauses repeat `finishedStatuses` (statuses.ts), in its order, as
+-- the queue's SQL writes it; test/worker/registry-sql.test.ts ties them together.
+CREATE INDEX submissions_open_by_key_date ON submissions (kind, key_date)
+  WHERE status NOT IN ('closed', 'declined');
+CREATE INDEX submissions_open_by_visits_left ON submissions (kind, visits_left)
+  WHERE status NOT IN ('closed', 'declined');
 
 -- Re-created as 0007 made them.
 CREATE TRIGGER submission_notes_are_append_only_update BEFORE UPDATE ON submission_notes
@@ -85,8 +111,49 @@ BEGIN
   SELECT RAISE(ABORT, 'submission_notes is append-only, except while its submission is deleted');
 END;
 
--- Triggers ON submissions from later-merged migrations (for example a search index kept in step
--- by triggers) go here, after the rebuild.
+-- Triggers ON submissions, re-created after the rebuild, exactly as 0006 made them. They went
+-- with the old table, so copying the rows back neither counted them twice in `submission_counts`
+-- nor indexed them twice in `submissions_search`; both stay valid as they were, since the ids
+-- (the FTS rowids) are kept.
+CREATE TRIGGER submission_counts_after_insert AFTER INSERT ON submissions
+BEGIN
+  INSERT INTO submission_counts (kind, status, n) VALUES (new.kind, new.status, 1)
+    ON CONFLICT (kind, status) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER submission_counts_after_update AFTER UPDATE OF kind, status ON submissions
+  WHEN old.kind IS NOT new.kind OR old.status IS NOT new.status
+BEGIN
+  UPDATE submission_counts SET n = n - 1 WHERE kind = old.kind AND status = old.status;
+  INSERT INTO submission_counts (kind, status, n) VALUES (new.kind, new.status, 1)
+    ON CONFLICT (kind, status) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER submission_counts_after_delete AFTER DELETE ON submissions
+BEGIN
+  UPDATE submission_counts SET n = n - 1 WHERE kind = old.kind AND status = old.status;
+END;
+
+CREATE TRIGGER submissions_search_after_insert AFTER INSERT ON submissions
+BEGIN
+  INSERT INTO submissions_search (rowid, patient_first_name, patient_last_name, reference, claim_number, search_ids)
+  VALUES (new.id, new.patient_first_name, new.patient_last_name, new.reference, new.claim_number, new.search_ids);
+END;
+
+CREATE TRIGGER submissions_search_after_delete AFTER DELETE ON submissions
+BEGIN
+  INSERT INTO submissions_search (submissions_search, rowid, patient_first_name, patient_last_name, reference, claim_number, search_ids)
+  VALUES ('delete', old.id, old.patient_first_name, old.patient_last_name, old.reference, old.claim_number, old.search_ids);
+END;
+
+CREATE TRIGGER submissions_search_after_update
+  AFTER UPDATE OF patient_first_name, patient_last_name, reference, claim_number ON submissions
+BEGIN
+  INSERT INTO submissions_search (submissions_search, rowid, patient_first_name, patient_last_name, reference, claim_number, search_ids)
+  VALUES ('delete', old.id, old.patient_first_name, old.patient_last_name, old.reference, old.claim_number, old.search_ids);
+  INSERT INTO submissions_search (rowid, patient_first_name, patient_last_name, reference, claim_number, search_ids)
+  VALUES (new.id, new.patient_first_name, new.patient_last_name, new.reference, new.claim_number, new.search_ids);
+END;
 
 -- Issued estimates. `document` is the whole estimate as sealed JSON (functions/field-crypto.ts):
 -- patient name, date of birth, diagnosis codes and care are health information. `request_id`

@@ -1,8 +1,9 @@
 /**
  * The staff desk's one gate. Every `/api/staff/*` request passes `staffGuard`: no caching,
  * Cloudflare Access (when configured; every request refused with 503 when half-configured),
- * same-origin for changes, and a live session for every route except sign-in.
- * Routes behind it read the session from `c.var.session`.
+ * same-origin for changes, and a live session for every route except the two sign-in steps.
+ * Routes behind it read the session from `c.var.session`; `./roles.ts` adds what a route needs
+ * beyond that (a role, a recent re-authentication).
  */
 import type { Context } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
@@ -23,7 +24,7 @@ export type StaffEnv = {
   Variables: {
     /** The request's clock, read once, so every check and timestamp in a request agrees. */
     now: Date;
-    /** The signed-in staff member's session (absent only on the sign-in route). */
+    /** The signed-in staff member's session (absent only on the sign-in steps). */
     session: StaffSession | undefined;
     /** The field-encryption keys, on the routes that read or write what patients sent. */
     fieldKeys: FieldKeys;
@@ -31,7 +32,7 @@ export type StaffEnv = {
 };
 
 /** Routes a request without a session may reach. */
-const openPaths = new Set(["/api/staff/login"]);
+const openPaths = new Set(["/api/staff/login", "/api/staff/login/totp"]);
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -52,9 +53,9 @@ export function clientIp(c: Context): string {
   return c.req.header("cf-connecting-ip") ?? "unknown";
 }
 
-/** Clears the session and search cookies. */
+/** Clears the session, pending sign-in and search cookies. */
 export function clearStaffCookies(c: Context): void {
-  for (const cookie of [staffCookies.session, staffCookies.search])
+  for (const cookie of [staffCookies.session, staffCookies.pending, staffCookies.search])
     deleteCookie(c, cookie.name, cookie.options);
 }
 

@@ -29,15 +29,23 @@ export function csvCell(value: CsvValue): string {
 
 /** A whole file: the header row, then one row per record, each line ending in CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [header, ...rows].map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
+  return [header, ...rows].map(csvLine).join("");
+}
+
+function csvLine(row: readonly CsvValue[]): string {
+  return `${row.map(csvCell).join(",")}\r\n`;
+}
+
+/** The start of the queue's CSV export: a byte-order mark (so Excel reads "José" as UTF-8) and the header. */
+export function submissionsCsvHeader(): string {
+  return `\uFEFF${toCsv(csvColumns, [])}`;
 }
 
 /**
- * The queue's CSV export: one row per submission, the registry's `csvColumns` in order, each
- * filled from what every submission has or from its kind's `csv`. The byte-order mark makes
- * Excel read the file as UTF-8 (names such as "José").
+ * Rows of the queue's CSV export: one line per submission, the registry's `csvColumns` in order,
+ * each filled from what every submission has or from its kind's `csv`.
  */
-export function submissionsCsv(rows: readonly ExportedSubmission[]): string {
+export function submissionsCsvLines(rows: readonly ExportedSubmission[]): string {
   const lines = rows.map(({ submission, columns }) => {
     const spec = kindSpec(submission.kind);
     const input = submission.input;
@@ -55,5 +63,5 @@ export function submissionsCsv(rows: readonly ExportedSubmission[]): string {
     };
     return csvColumns.map((column) => values[column]);
   });
-  return `\uFEFF${toCsv(csvColumns, lines)}`;
+  return lines.map(csvLine).join("");
 }

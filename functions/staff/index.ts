@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { staffAccount } from "./account";
 import { staffGuard, type StaffEnv } from "./auth";
 import { staffSession } from "./session";
 import { staffEstimates } from "./good-faith-estimates";
@@ -16,4 +17,5 @@ export const staff = new Hono<StaffEnv>()
   .route("/", staffSession)
   .route("/", staffSubmissions)
   .route("/", staffRecords)
-  .route("/", staffEstimates);
+  .route("/", staffEstimates)
+  .route("/", staffAccount);

@@ -8,6 +8,7 @@ import { viewSubmission } from "../db/submissions";
 import { requireFieldKeys } from "../field-keys";
 import { idParam, notFound, requireJson, valid } from "../validate";
 import { sessionOf, type StaffEnv } from "./auth";
+import { requireRecentAuth, requireRole } from "./roles";
 
 const deletion = z.object(
   {
@@ -49,32 +50,41 @@ export const staffRecords = new Hono<StaffEnv>()
     };
     return c.json(copy);
   })
-  .delete("/submissions/:id", valid("param", idParam), requireJson, valid("json", deletion), async (c) => {
-    const { id } = c.req.valid("param");
-    const { reason, confirmReference } = c.req.valid("json");
-    const current = await c.env.DB.prepare("SELECT reference FROM submissions WHERE id = ?1")
-      .bind(id)
-      .first<{ reference: string }>();
-    if (!current) return notFound(c);
-    if (confirmReference.trim().toUpperCase() !== current.reference) {
-      return c.json(
-        {
-          error: "validation_failed" as const,
-          issues: [
-            {
-              path: "confirmReference",
-              message: `To confirm, type this submission's reference exactly: ${current.reference}.`,
-            },
-          ],
-        },
-        422,
-      );
-    }
-    const deleted = await deleteSubmission(c.env.DB, {
-      id,
-      actor: sessionOf(c).member.email,
-      reason,
-      now: c.var.now,
-    });
-    return deleted ? c.json({ deleted: true, reference: deleted.reference }) : notFound(c);
-  });
+  // Deletion cannot be undone: admins only, with the password and a fresh code just given.
+  .delete(
+    "/submissions/:id",
+    requireRole("admin"),
+    requireRecentAuth(),
+    valid("param", idParam),
+    requireJson,
+    valid("json", deletion),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { reason, confirmReference } = c.req.valid("json");
+      const current = await c.env.DB.prepare("SELECT reference FROM submissions WHERE id = ?1")
+        .bind(id)
+        .first<{ reference: string }>();
+      if (!current) return notFound(c);
+      if (confirmReference.trim().toUpperCase() !== current.reference) {
+        return c.json(
+          {
+            error: "validation_failed" as const,
+            issues: [
+              {
+                path: "confirmReference",
+                message: `To confirm, type this submission's reference exactly: ${current.reference}.`,
+              },
+            ],
+          },
+          422,
+        );
+      }
+      const deleted = await deleteSubmission(c.env.DB, {
+        id,
+        actor: sessionOf(c).member.email,
+        reason,
+        now: c.var.now,
+      });
+      return deleted ? c.json({ deleted: true, reference: deleted.reference }) : notFound(c);
+    },
+  );

@@ -5,7 +5,7 @@ import { describeIcd10 } from "../../src/shared/icd10";
 import {
   maxSearchLength,
   queueSorts,
-  type QueueFilters,
+  type QueuePosition,
   type QueueSort,
   type SubmissionDetail,
 } from "../../src/shared/staff-contract";
@@ -18,15 +18,23 @@ import {
   statusTransitions,
   submissionStatuses,
 } from "../../src/shared/submissions/statuses";
-import { exportQueue, listQueue } from "../db/queue";
+import { exportPages, listQueue } from "../db/queue";
+import { ExportedIds, finishExportAudit, startExportAudit } from "../db/read-audit";
 import { findSubmissionState, viewSubmission } from "../db/submissions";
 import { addNote, changeStatus, recordVisit } from "../db/workflow";
 import { sessionOf, type StaffEnv } from "./auth";
-import { submissionsCsv } from "./csv";
+import { submissionsCsvHeader, submissionsCsvLines } from "./csv";
+import { requireRecentAuth, requireRole } from "./roles";
 import { requireFieldKeys } from "../field-keys";
 import { idParam, notFound, requireJson, safeText, valid } from "../validate";
 
 const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
+
+const rowId = z.coerce
+  .number({ error: "Give a row id as a whole number." })
+  .int({ error: "Give a row id as a whole number." })
+  .min(1, { error: "Give a row id as a whole number." })
+  .max(Number.MAX_SAFE_INTEGER, { error: "Give a row id as a whole number." });
 
 /** The queue's query string: every filter optional, blank values ignored. */
 const queueQuery = z.object({
@@ -37,7 +45,12 @@ const queueQuery = z.object({
   status: z.preprocess(blankAsMissing, z.enum(submissionStatuses, { error: "Choose a status." }).optional()),
   q: z.preprocess(
     (value) => (typeof value === "string" ? value.replace(/\s+/g, " ").trim() || undefined : value),
-    z.string().max(maxSearchLength, { error: "Search for at most 100 characters." }).optional(),
+    z
+      .string()
+      .max(maxSearchLength, {
+        error: `Search for at most ${maxSearchLength} characters: a name, a reference or a claim number.`,
+      })
+      .optional(),
   ),
   due: z.preprocess(blankAsMissing, z.enum(dueFilters, { error: "Choose a deadline filter." }).optional()),
   sort: z.preprocess(
@@ -56,6 +69,13 @@ const queueQuery = z.object({
       .min(1, { error: "Pages start at 1." })
       .max(100_000, { error: "Give a page number under 100,000." })
       .default(1),
+  ),
+  // Where the page starts: after or before the row with this id, or the last page.
+  after: z.preprocess(blankAsMissing, rowId.optional()),
+  before: z.preprocess(blankAsMissing, rowId.optional()),
+  last: z.preprocess(
+    blankAsMissing,
+    z.literal("1", { error: "Ask for the last page with last=1." }).optional(),
   ),
 });
 
@@ -105,39 +125,79 @@ const newNote = z.object(
 );
 
 /**
- * The review queue and one submission: `GET /submissions` (filters, search, sort, 25 a page),
- * `GET /submissions.csv`, `GET /submissions/:id`, `PATCH /submissions/:id` (status),
+ * The review queue and one submission: `GET /submissions` (filters, search, sort, 25 a page by
+ * key), `GET /submissions.csv` (streamed), `GET /submissions/:id`, `PATCH /submissions/:id` (status),
  * `POST /submissions/:id/notes`, `POST /submissions/:id/visits`.
  */
 export const staffSubmissions = new Hono<StaffEnv>()
   .use("/submissions/*", requireFieldKeys)
   .use("/submissions.csv", requireFieldKeys)
   .get("/submissions", valid("query", queueQuery), async (c) => {
-    const { page, ...filters } = c.req.valid("query");
-    return c.json(await listQueue(c.env.DB, filters, page, todayInOregon(c.var.now)));
+    const { page, after, before, last, ...filters } = c.req.valid("query");
+    const position: QueuePosition = last ? { page, last: true } : { page, after, before };
+    return c.json(
+      await listQueue(c.env.DB, {
+        filters,
+        position,
+        today: todayInOregon(c.var.now),
+        actor: sessionOf(c).member.email,
+        now: c.var.now,
+      }),
+    );
   })
-  .get("/submissions.csv", valid("query", queueQuery), async (c) => {
-    const { page: _page, ...filters } = c.req.valid("query");
-    const today = todayInOregon(c.var.now);
-    const rows = await exportQueue(c.env.DB, c.var.fieldKeys, {
-      filters: filters satisfies QueueFilters,
-      today,
-      actor: sessionOf(c).member.email,
-      now: c.var.now,
-      // Whether a search was used, never the term: it is usually a patient's name.
-      filterSummary: {
-        kind: filters.kind ?? null,
-        status: filters.status ?? null,
-        due: filters.due ?? null,
-        sort: filters.sort,
-        search: filters.q !== undefined,
-      },
-    });
-    return c.body(submissionsCsv(rows), 200, {
-      "Content-Type": "text/csv; charset=utf-8; header=present",
-      "Content-Disposition": `attachment; filename="clinic-submissions-${today}.csv"`,
-    });
-  })
+  // Patients' data leaves the desk: admins only, with the password and a fresh code just given.
+  .get(
+    "/submissions.csv",
+    requireRole("admin"),
+    requireRecentAuth(),
+    valid("query", queueQuery),
+    async (c) => {
+      const { page: _page, after: _after, before: _before, last: _last, ...filters } = c.req.valid("query");
+      const today = todayInOregon(c.var.now);
+      const db = c.env.DB;
+      const actor = { actor: sessionOf(c).member.email, now: c.var.now };
+      const auditId = await startExportAudit(db, { filters, format: "csv", ...actor });
+      const exported = new ExportedIds();
+      const pages = exportPages(db, c.var.fieldKeys, filters, today);
+      const encoder = new TextEncoder();
+      let finished = false;
+      const finish = async () => {
+        if (finished) return;
+        finished = true;
+        await finishExportAudit(db, auditId, exported);
+      };
+      // Written as it is read: one page of rows at a time, pulled only as fast as the client reads,
+      // so memory stays flat however many rows match.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(encoder.encode(submissionsCsvHeader()));
+        },
+        async pull(controller) {
+          try {
+            const next = await pages.next();
+            if (next.done) {
+              await finish();
+              controller.close();
+              return;
+            }
+            for (const row of next.value) exported.add(row.submission.id);
+            controller.enqueue(encoder.encode(submissionsCsvLines(next.value)));
+          } catch (error) {
+            console.error(JSON.stringify({ event: "csv_export_failed", name: (error as Error).name }));
+            await finish().catch(() => undefined);
+            controller.error(error);
+          }
+        },
+        async cancel() {
+          await finish();
+        },
+      });
+      return c.body(body, 200, {
+        "Content-Type": "text/csv; charset=utf-8; header=present",
+        "Content-Disposition": `attachment; filename="clinic-submissions-${today}.csv"`,
+      });
+    },
+  )
   .get("/submissions/:id", valid("param", idParam), async (c) => {
     const { id } = c.req.valid("param");
     const record = await viewSubmission(c.env.DB, c.var.fieldKeys, {

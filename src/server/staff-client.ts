@@ -21,6 +21,8 @@ const forwardedHeaders = [
   "sec-fetch-site",
   "cf-access-jwt-assertion",
   "cf-connecting-ip",
+  // Which device a session is on (shown on /staff/account).
+  "user-agent",
 ];
 
 /** The typed staff API (`/api/staff/…`), called in-process as the browser behind `page`. */

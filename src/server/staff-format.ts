@@ -47,8 +47,14 @@ export function auditText(action: string, detail: Record<string, unknown> | null
       return "Added a note";
     case "visit_recorded":
       return `Recorded a visit (${String(detail?.visitsUsed)} of ${String(detail?.visitsAuthorized)} used)`;
+    case "listed":
+      return detail?.search === true
+        ? "Saw it in the results of a queue search"
+        : "Saw it listed in the queue";
     case "exported":
-      return "Included it in a CSV export";
+      return typeof detail?.rows === "number"
+        ? `Included it in a CSV export of ${detail.rows.toLocaleString("en-US")} ${detail.rows === 1 ? "submission" : "submissions"}`
+        : "Included it in a CSV export";
     case "estimate_issued":
       return `Issued Good Faith Estimate ${String(detail?.estimate)}`;
     case "estimate_viewed":
@@ -60,4 +66,28 @@ export function auditText(action: string, detail: Record<string, unknown> | null
     default:
       return action.replace(/_/g, " ");
   }
+}
+
+const browsers: [RegExp, string][] = [
+  [/Edg\//, "Edge"],
+  [/Firefox\//, "Firefox"],
+  [/Chrome\/|Chromium\/|CriOS\//, "Chrome"],
+  [/Safari\//, "Safari"],
+];
+const systems: [RegExp, string][] = [
+  [/iPhone|iPad/, "iPhone or iPad"],
+  [/Android/, "Android"],
+  [/Windows/, "Windows"],
+  [/Mac OS X|Macintosh/, "Mac"],
+  [/CrOS/, "Chromebook"],
+  [/Linux/, "Linux"],
+];
+
+/** A browser's User-Agent in plain words: "Chrome on Windows"; "Unknown device" when unclear. */
+export function deviceLabel(userAgent: string | null): string {
+  if (!userAgent) return "Unknown device";
+  const browser = browsers.find(([pattern]) => pattern.test(userAgent))?.[1];
+  const system = systems.find(([pattern]) => pattern.test(userAgent))?.[1];
+  if (browser && system) return `${browser} on ${system}`;
+  return browser ?? system ?? "Unknown device";
 }

@@ -24,12 +24,13 @@ export const forbiddenMessages = {
   access_required: "Open the staff desk through the clinic's Cloudflare Access sign-in.",
   cross_origin:
     "Changes are only accepted from the staff desk's own pages. Go back, reload the page and try again.",
+  admin_only: "Only an admin of the staff desk can do this. Ask the clinic manager.",
 } as const;
 
 /**
  * The response a page gives when the API refused it: to the sign-in page after a 401 (saying
- * why when the session expired); a plain 403 page naming the reason (Cloudflare Access, or a
- * change from another origin) after a 403; and for anything else (a 5xx, a misconfigured
+ * why when the session expired); a plain 403 page naming the reason (Cloudflare Access, a
+ * change from another origin, or an admin-only action) after a 403; and for anything else (a 5xx, a misconfigured
  * deployment, a request the page should not have made) a plain 503 "try again" page. The API's
  * own details never reach the browser.
  */
@@ -45,7 +46,11 @@ export async function refusal(res: ApiAnswer): Promise<Response> {
   headers.set("Content-Type", "text/plain; charset=utf-8");
   if (res.status === 403) {
     const text =
-      body.error === "cross_origin" ? forbiddenMessages.cross_origin : forbiddenMessages.access_required;
+      body.error === "cross_origin"
+        ? forbiddenMessages.cross_origin
+        : body.error === "forbidden"
+          ? forbiddenMessages.admin_only
+          : forbiddenMessages.access_required;
     return new Response(text, { status: 403, headers });
   }
   headers.set("Retry-After", "60");

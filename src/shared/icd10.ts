@@ -8,6 +8,7 @@
  * shape check; the Hono route adds {@link diagnosisCodeError} to the schema.
  */
 import tsv from "./data/icd10cm-2026-subset.tsv?raw";
+import { synonymCodes } from "./icd10-synonyms";
 import { normalizeIcd10 } from "./schemas/common";
 
 export { normalizeIcd10 };
@@ -134,8 +135,10 @@ function startsWord(description: string, word: string): boolean {
 
 /**
  * Up to `limit` billable codes for a search box: codes starting with the query ("m54", "M54.5",
- * "s13"), in code order, then codes whose description contains every word of the query ("low
- * back"), those where each word starts a word first, then shorter descriptions, then code order.
+ * "s13"), in code order; then the codes everyday words name ("neck pain", "whiplash": see
+ * `icd10-synonyms.ts`), most common first; then codes whose description contains every word of
+ * the query ("low back"), those where each word starts a word first, then shorter descriptions,
+ * then code order.
  * Queries under two characters find nothing.
  */
 export function searchIcd10(q: string, limit = 20): Icd10Entry[] {
@@ -146,12 +149,20 @@ export function searchIcd10(q: string, limit = 20): Icd10Entry[] {
   const results = prefix ? withPrefix(prefix).slice(0, limit) : [];
   if (results.length >= limit) return results;
 
+  // Everyday words first ("neck pain", "whiplash"), most common code first.
+  const seen = new Set(results.map((e) => e.code));
+  for (const code of prefix ? [] : synonymCodes(query)) {
+    const description = load().byCode.get(code);
+    if (description !== undefined && !seen.has(code) && results.length < limit) {
+      results.push({ code, description });
+      seen.add(code);
+    }
+  }
   const words = query
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  if (words.length === 0) return results;
-  const seen = new Set(results.map((e) => e.code));
+  if (words.length === 0 || results.length >= limit) return results;
   const matches: { index: number; rank: number }[] = [];
   lowerDescriptions.forEach((description, index) => {
     if (seen.has(entries[index]!.code) || !words.every((w) => description.includes(w))) return;

@@ -16,10 +16,12 @@ const hostOnly = { secure: true, httpOnly: true, sameSite: "strict" } as const;
  * Every cookie the staff desk sets. The session cookie's `__Host-` prefix pins it to this host,
  * HTTPS and path `/`. The search term is usually a patient's name, so it travels in a session
  * cookie (gone when the browser closes, cleared on sign-out), never in a web address. The flash
- * cookie carries "what was just done" across the redirect after a change.
+ * cookie carries "what was just done" across the redirect after a change. The pending cookie
+ * holds a sign-in between its two steps (password, then code) for 5 minutes; it is no session.
  */
 export const staffCookies = {
   session: { name: "__Host-session", options: { ...hostOnly, path: "/" } },
+  pending: { name: "__Host-staff-pending", options: { ...hostOnly, path: "/", maxAge: 300 } },
   search: { name: "__Secure-staff-search", options: { ...hostOnly, path: "/staff" } },
   flash: { name: "__Secure-staff-flash", options: { ...hostOnly, path: "/staff", maxAge: 60 } },
 } as const;
@@ -51,13 +53,52 @@ export interface QueueFilters {
   sort: QueueSort;
 }
 
+/** What a staff account may do: only admins export, delete submissions and manage accounts. */
+export type StaffRole = "admin" | "staff";
+
 /** `GET /api/staff/me`. */
 export interface StaffMe {
   id: number;
   email: string;
   name: string;
+  role: StaffRole;
   idleExpiresAt: string;
   expiresAt: string;
+  /** Until when export and deletion work without confirming again (null: confirm first). */
+  reauthUntil: string | null;
+}
+
+/** `POST /api/staff/login` with the right password: the code step comes next. */
+export interface SignInNext {
+  next: "totp";
+}
+
+/** One of your live sessions, on `/staff/account`. */
+export interface SessionSummary {
+  signedInAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  /** The session of the browser asking. */
+  current: boolean;
+}
+
+/** One staff account, as admins see them on `/staff/account`. */
+export interface AccountSummary {
+  id: number;
+  email: string;
+  name: string;
+  role: StaffRole;
+  lastSignInAt: string | null;
+  disabledAt: string | null;
+  /** Two-step sign-in set up (an account without it cannot sign in). */
+  enrolled: boolean;
+}
+
+/** `GET /api/staff/account`: your sessions, and every account when you are an admin. */
+export interface AccountPage {
+  sessions: SessionSummary[];
+  accounts: AccountSummary[] | null;
 }
 
 /** One line of the queue. */
@@ -81,7 +122,22 @@ export interface QueueItem {
   keyDate: QueueKeyDate;
 }
 
-/** `GET /api/staff/submissions`. */
+/**
+ * Where a page of the queue starts, as query parameters (beside the filters): after the row with
+ * id `after`, before the row with id `before`, or the last page. `page` is the page's number,
+ * for "Page N of M". No position: the first page. Ids only, so no patient information.
+ */
+export interface QueuePosition {
+  page: number;
+  after?: number;
+  before?: number;
+  last?: true;
+}
+
+/**
+ * `GET /api/staff/submissions`: one page of the queue (pages by key, not by offset), the total
+ * for the filters and the whole queue's counts by status.
+ */
 export interface QueuePage {
   counts: Record<SubmissionStatus, number>;
   items: QueueItem[];
@@ -89,6 +145,10 @@ export interface QueuePage {
   pageCount: number;
   pageSize: number;
   total: number;
+  /** The neighbouring pages and the last one; null where there is none. */
+  previous: QueuePosition | null;
+  next: QueuePosition | null;
+  last: QueuePosition | null;
 }
 
 /** A stored submission in the clinic's words. */

@@ -1,9 +1,7 @@
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { countSubmissions } from "../fixtures/local-d1";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL, expectNoAxeViolations, launch, openPage } from "./browser";
-
-const referencePattern = /^(RX|MVA)-[A-Z0-9]{7}$/;
+import { fillPrescription, prescription, referenceShown, storedCount, usDate } from "./form-helpers";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,22 +16,6 @@ let clients = 0;
 function open(options: BrowserContextOptions = {}) {
   clients += 1;
   return openPage(browser, { ...options, extraHTTPHeaders: { "CF-Connecting-IP": `10.0.0.${clients}` } });
-}
-
-/** How many rows the served site's local D1 holds for a reference. */
-function storedCount(reference: string): number {
-  expect(reference).toMatch(referencePattern);
-  return countSubmissions(inject("d1State"), `reference = '${reference}'`);
-}
-
-/** A date `days` ago as month/day/year, the way patients type it. */
-function isoDate(daysAgo: number): string {
-  return new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-}
-
-function usDate(daysAgo: number): string {
-  const date = new Date(Date.now() - daysAgo * 86_400_000);
-  return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()}`;
 }
 
 /** Presses Tab until the focused element matches `selector`. */
@@ -55,39 +37,6 @@ const activeElement = (page: Page) =>
     const el = document.activeElement;
     return el ? { id: el.id, tag: el.tagName, summary: el.hasAttribute("data-error-summary") } : null;
   });
-
-const prescription = {
-  patientFirstName: "Ada",
-  patientLastName: "Lovelace",
-  dateOfBirth: "4/27/1980",
-  phone: "541-555-0123",
-  prescriberName: "Grace Hopper",
-  prescriberPhone: "(541) 555-0100 x45",
-  // Relative to today: a prescription that started a week ago and ends in ten weeks.
-  startDate: isoDate(7),
-  endDate: usDate(-70),
-  visitsAuthorized: "8",
-  diagnosisCodes: "M54.50",
-  focusAreas: "Lower back",
-  insuranceCarrier: "Regence BlueCross BlueShield",
-  memberId: "XYZ123456789",
-};
-
-/** Fills the prescription form the quick way (the keyboard-only test does it key by key). */
-async function fillPrescription(page: Page, values: Partial<typeof prescription> = prescription) {
-  for (const [name, value] of Object.entries(values)) await page.fill(`#${name}`, value);
-  await page.check("#preferredContact");
-  await page.selectOption("#prescriberCredential", "MD");
-  await page.check("#consent");
-}
-
-async function referenceShown(page: Page): Promise<string> {
-  await page.waitForURL("**/forms/received");
-  expect(page.url()).toBe(`${baseURL}/forms/received`);
-  const reference = (await page.locator(".reference").innerText()).trim();
-  expect(reference).toMatch(referencePattern);
-  return reference;
-}
 
 describe("prescription form", () => {
   it("can be completed with the keyboard alone, and is stored exactly once", async () => {
@@ -312,6 +261,24 @@ describe("prescription form", () => {
     await page.context().close();
   });
 
+  it("finds codes in everyday words, and Enter with nothing highlighted closes the list without sending", async () => {
+    const { page } = await open();
+    await page.goto("/forms/prescription");
+    const input = page.locator("#diagnosisCodes");
+    await input.focus();
+    await page.keyboard.type("whiplash");
+    await expect.poll(() => input.getAttribute("aria-expanded")).toBe("true");
+    expect(await page.locator("#diagnosisCodes-listbox [role=option]").first().innerText()).toContain(
+      "S13.4XXA",
+    );
+    await page.keyboard.press("Enter");
+    await expect.poll(() => input.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.locator("[data-error-summary]").isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("diagnosisCodes");
+    expect(new URL(page.url()).pathname).toBe("/forms/prescription");
+    await page.context().close();
+  });
+
   it("never ships the ICD-10 code list to the browser", async () => {
     const { page, requests } = await open();
     await page.goto("/forms/prescription");
@@ -376,123 +343,5 @@ describe("car accident claim form", () => {
     await page.fill("#accidentDate", usDate(10));
     await expect.poll(() => notice.innerText()).toBe("");
     await page.context().close();
-  });
-});
-
-describe("without JavaScript", () => {
-  it("shows the form again in the site's layout with every answer kept, then stores it once", async () => {
-    const { page, requests } = await open({ javaScriptEnabled: false });
-    await page.goto("/forms/prescription");
-    await page.fill("#patientFirstName", "Ada");
-    await page.fill("#dateOfBirth", "not a date");
-    await page.fill("#diagnosisCodes", "M54.50, S13.4XXA");
-    await page.fill("#message", "Back pain since May");
-    await page.check("#preferredContact");
-    const posted = page.waitForResponse(
-      (res) => res.url().endsWith("/forms/prescription") && res.request().method() === "POST",
-    );
-    await page.click("button[type=submit]");
-    expect((await posted).status()).toBe(422);
-
-    // The same page, in the site's layout, with the summary and inline errors linked to the fields.
-    expect(await page.title()).toMatch(/^Error: Send a prescription/);
-    expect(await page.locator("header.site-header").count()).toBe(1);
-    expect(await page.locator("h1").innerText()).toBe("Send a prescription for massage");
-    const summary = page.locator("[data-error-summary]");
-    expect(await summary.isVisible()).toBe(true);
-    expect(await summary.locator("a[href='#patientLastName']").innerText()).toBe(
-      "Enter the patient's last name.",
-    );
-    expect(await page.locator("#dateOfBirth-error").innerText()).toContain("date of birth as month/day/year");
-    expect(await page.locator("#dateOfBirth").getAttribute("aria-invalid")).toBe("true");
-    expect(await page.locator("#dateOfBirth").getAttribute("aria-describedby")).toContain(
-      "dateOfBirth-error",
-    );
-    expect(await summary.innerText()).not.toContain("not a date");
-    // Every answer is still there, the diagnosis codes included.
-    expect(await page.inputValue("#patientFirstName")).toBe("Ada");
-    expect(await page.inputValue("#dateOfBirth")).toBe("not a date");
-    expect(await page.inputValue("#diagnosisCodes")).toBe("M54.50, S13.4XXA");
-    expect(await page.inputValue("#message")).toBe("Back pain since May");
-    expect(await page.isChecked("#preferredContact")).toBe(true);
-
-    await fillPrescription(page);
-    const stored = page.waitForResponse(
-      (res) => res.url().endsWith("/forms/prescription") && res.request().method() === "POST",
-    );
-    await page.click("button[type=submit]");
-    expect((await stored).status()).toBe(303);
-    const reference = await referenceShown(page);
-    expect(storedCount(reference)).toBe(1);
-    // Nothing typed reached an address.
-    for (const typed of [reference, "Ada", "Lovelace", "M54.50", "Back pain"]) {
-      expect(requests.some((url) => url.includes(encodeURIComponent(typed)) || url.includes(typed))).toBe(
-        false,
-      );
-    }
-    await page.context().close();
-  });
-
-  it("keeps the diagnosis codes when the patient goes Back from the form page", async () => {
-    const { page } = await open({ javaScriptEnabled: false });
-    await page.goto("/forms/prescription");
-    await page.fill("#diagnosisCodes", "M54.2");
-    await page.click("a[href='/privacy']");
-    await page.goBack();
-    expect(await page.inputValue("#diagnosisCodes")).toBe("M54.2");
-    await page.context().close();
-  });
-
-  it("answers an invalid post with the form page again, without axe violations", async () => {
-    // axe needs JavaScript in the page, so this post bypasses the form's script with a native submit.
-    const { page } = await open();
-    await page.goto("/forms/mva-claim");
-    await page.fill("#patientFirstName", "Alan");
-    const posted = page.waitForResponse(
-      (res) => res.url().endsWith("/forms/mva-claim") && res.request().method() === "POST",
-    );
-    await page.evaluate(() =>
-      document.querySelector<HTMLFormElement>("form[data-submission-form]")!.submit(),
-    );
-    expect((await posted).status()).toBe(422);
-    await page.waitForLoadState();
-    expect(await page.inputValue("#patientFirstName")).toBe("Alan");
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.hasAttribute("data-error-summary")))
-      .toBe(true);
-    await expectNoAxeViolations(page);
-    await page.context().close();
-  });
-});
-
-describe("received page", () => {
-  it("says so in plain words when this browser sent no recent form", async () => {
-    const { page } = await open();
-    const res = await page.goto("/forms/received");
-    expect(res?.status()).toBe(200);
-    expect(res?.headers()["cache-control"]).toBe("no-store");
-    expect(await page.locator("h1").innerText()).toBe("We could not find a recent form from this browser");
-    await expectNoAxeViolations(page);
-    await page.context().close();
-  });
-
-  it("ignores a cookie that is not a reference", async () => {
-    const { page } = await open();
-    await page
-      .context()
-      .addCookies([{ name: "received", value: "RX-ABC", url: `${baseURL}/forms/received` }]);
-    await page.goto("/forms/received");
-    expect(await page.locator("h1").innerText()).toBe("We could not find a recent form from this browser");
-    await page.context().close();
-  });
-
-  it("serves the form pages fresh for each load, but cacheable for Back", async () => {
-    const first = await fetch(new URL("/forms/mva-claim", baseURL));
-    const second = await fetch(new URL("/forms/mva-claim", baseURL));
-    expect(first.headers.get("cache-control")).toBe("private, no-cache");
-    const key = (html: string) => /name="idempotencyKey" value="([^"]+)"/.exec(html)?.[1];
-    const [a, b] = [key(await first.text()), key(await second.text())];
-    expect(a).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
-    expect(b).not.toBe(a);
   });
 });

@@ -10,9 +10,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { todayInOregon } from "../../src/shared/dates";
 import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { addStaff, nextCode } from "./staff-accounts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const password = "a privacy walk passphrase 9";
+const password = "a quiet walk passphrase 9";
 const email = `privacy-${Date.now()}@example.org`;
 const surname = `Quillon${Date.now().toString(36)}`;
 const cliEnv = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
@@ -56,11 +57,8 @@ function usDateFromToday(days: number): string {
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
-  expect(
-    cli("scripts/staff.mjs", ["add", "--email", email, "--name", "Privacy Desk", "--password-stdin"], {
-      input: `${password}\n`,
-    }),
-  ).toMatch(/Staff account created/);
+  // An admin: deleting is for admins who confirm it is them.
+  expect(addStaff(email, "Privacy Desk", password, ["--role", "admin"])).toMatch(/Staff account created/);
 });
 afterAll(async () => {
   await browser?.close();
@@ -144,6 +142,9 @@ describe("a full walk through both forms and the staff desk", () => {
     await page.fill("#email", email);
     await page.fill("#password", password);
     await page.click("button:has-text('Sign in')");
+    await page.waitForURL("**/staff/login/code");
+    await page.fill("#code", await nextCode(email));
+    await page.click("button:has-text('Continue')");
     await page.waitForURL((url) => url.pathname === "/staff");
     await page.fill("#q", typed.name);
     await page.click("button:has-text('Show submissions')");
@@ -151,9 +152,33 @@ describe("a full walk through both forms and the staff desk", () => {
     await page.locator("tbody tr", { hasText: reference }).locator("a").click();
     await page.waitForURL(/\/staff\/submissions\/\d+$/);
     const detailPath = new URL(page.url()).pathname;
+    // On a phone every answer reads under its question, none squeezed to nothing.
+    await page.setViewportSize({ width: 320, height: 800 });
+    const widths = await page
+      .locator(".staff-fields dd")
+      .evaluateAll((items) => items.map((item) => item.getBoundingClientRect().width));
+    expect(Math.min(...widths)).toBeGreaterThan(200);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.fill("#note-text", typed.note);
     await page.click("button:has-text('Add note')");
     await page.waitForURL((url) => url.pathname === detailPath);
+
+    // Crafted cookies are ignored, never a 500 and never stuck: a flash naming no status, a search
+    // term longer than any the page sets.
+    const session = (await page.context().cookies()).find((c) => c.name === "__Host-session")!.value;
+    const withCookies = (pathname: string, cookies: string) =>
+      fetch(new URL(pathname, inject("baseURL")), {
+        redirect: "manual",
+        headers: { Cookie: `__Host-session=${session}; ${cookies}`, "CF-Connecting-IP": "10.91.0.1" },
+      });
+    expect((await withCookies(detailPath, "__Secure-staff-flash=status:constructor")).status).toBe(200);
+    const stuck = await withCookies("/staff", `__Secure-staff-search=${encodeURIComponent("é".repeat(300))}`);
+    expect(stuck.status).toBe(303);
+    expect(stuck.headers.getSetCookie().join()).toMatch(
+      /__Secure-staff-search=[^;]*;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/,
+    );
 
     await page.click("a:has-text('Print the patient')");
     await page.waitForURL(`**${detailPath}/record`);
@@ -176,7 +201,14 @@ describe("a full walk through both forms and the staff desk", () => {
     const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
     expect(file.submission.input.memberId).toBe(typed.memberId);
 
-    // Deleting needs the reference typed: a wrong one is refused in plain words, nothing is lost.
+    // Deleting needs the password and a new code first, then the reference typed: a wrong one is
+    // refused in plain words, nothing is lost.
+    await page.click("a:has-text('Confirm it is you to delete')");
+    await page.waitForURL("**/staff/confirm?**");
+    await page.fill("#password", password);
+    await page.fill("#code", await nextCode(email));
+    await page.click("button:has-text('Confirm')");
+    await page.waitForURL((url) => url.pathname === detailPath);
     await page.check("#delete-reason");
     await page.fill("#delete-confirm", "RX-NOTTHIS");
     await page.click("button:has-text('Delete for good')");

@@ -1,26 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInOregon } from "../../src/shared/dates";
 import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { addStaff, nextCode, staffCli } from "./staff-accounts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const password = "a long staff passphrase 42";
 const email = `desk-${Date.now()}@example.org`;
 // A surname no other test uses, so the search finds exactly this patient.
 const lastName = `Quimby${Array.from({ length: 6 }, () => "bcdfghjkmnpqrstvwxz"[Math.floor(Math.random() * 19)]).join("")}`;
-
-/** Runs the staff CLI against the served site's local D1. */
-function staffCli(args: string[], input?: string): string {
-  return execFileSync(process.execPath, ["scripts/staff.mjs", ...args, "--persist-to", inject("d1State")], {
-    cwd: root,
-    input,
-    encoding: "utf8",
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
-  });
-}
 
 /** An Oregon date `days` from today as month/day/year, the way the form is typed. */
 function usDateFromToday(days: number): string {
@@ -31,9 +23,10 @@ function usDateFromToday(days: number): string {
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
-  expect(
-    staffCli(["add", "--email", email, "--name", "Front Desk", "--password-stdin"], `${password}\n`),
-  ).toMatch(/Staff account created/);
+  // The first account of a fresh desk is its admin.
+  expect(addStaff(email, "Front Desk", password)).toMatch(
+    /Staff account created for Front Desk <.*> as admin/,
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -78,16 +71,60 @@ async function patientSendsPrescription(): Promise<string> {
   return reference;
 }
 
-async function signIn(page: Page, withPassword: string): Promise<void> {
-  await page.fill("#email", email);
+async function signIn(page: Page, withPassword: string, account = email): Promise<void> {
+  await page.fill("#email", account);
   await page.fill("#password", withPassword);
   await page.click("button:has-text('Sign in')");
+}
+
+/** The second step, by keyboard: the code typed into the focused field and Enter. */
+async function enterCode(page: Page, account = email): Promise<void> {
+  await page.waitForURL("**/staff/login/code");
+  await page.focus("#code");
+  await page.keyboard.type(await nextCode(account));
+  await page.keyboard.press("Enter");
 }
 
 const focusedText = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? "");
 
 describe("staff desk", () => {
+  it("makes the first account of an empty desk its admin, whatever --role says", () => {
+    const state = mkdtempSync(path.join(tmpdir(), "empty-desk-"));
+    try {
+      execFileSync(
+        process.execPath,
+        ["node_modules/wrangler/bin/wrangler.js", "d1", "migrations", "apply", "DB", "--local"].concat([
+          "-c",
+          "wrangler.toml",
+          "--persist-to",
+          state,
+        ]),
+        {
+          cwd: root,
+          env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
+        },
+      );
+      const first = staffCli(
+        ["add", "--email", "manager@example.org", "--role", "staff", "--password-stdin"],
+        "a long head passphrase 77\n",
+        state,
+      );
+      expect(first).toMatch(/as admin \(the first account is always an admin\)/);
+      const second = staffCli(
+        ["add", "--email", "front@example.org", "--password-stdin"],
+        "a desk clerk passphrase 78\n",
+        state,
+      );
+      expect(second).toMatch(/as staff\./);
+      expect(() =>
+        staffCli(["add", "--email", "third@example.org", "--password-stdin"], "password123456\n", state),
+      ).toThrow(/common passwords/);
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
+  });
+
   it("signs in, finds a new prescription, reviews it, records a visit, exports and signs out", async () => {
     const reference = await patientSendsPrescription();
     const { page, requests } = await open();
@@ -110,6 +147,20 @@ describe("staff desk", () => {
     await expectNoAxeViolations(page);
 
     await signIn(page, password);
+    await page.waitForURL("**/staff/login/code");
+    expect(await page.getAttribute("#code", "autocomplete")).toBe("one-time-code");
+    expect(await page.getAttribute("#code", "inputmode")).toBe("numeric");
+    await expectNoAxeViolations(page);
+    // A wrong code is refused next to the field.
+    await page.fill("#code", "000000");
+    await page.click("button:has-text('Continue')");
+    await expect.poll(() => focusedText(page)).toContain("That code is not right");
+    expect(await page.getAttribute("#code", "aria-invalid")).toBe("true");
+    await expectNoAxeViolations(page);
+    await page.click("summary:has-text('Use a recovery code instead')");
+    await expectNoAxeViolations(page);
+    await page.fill("#code", "");
+    await enterCode(page);
     await page.waitForURL((url) => url.pathname === "/staff");
     expect(await page.locator(".staff-bar").innerText()).toContain("Front Desk");
     await expectNoAxeViolations(page);
@@ -157,10 +208,24 @@ describe("staff desk", () => {
     expect(history).toContain("Recorded a visit (1 of 8 used)");
     expect(history).toContain("Changed the status from in review to needs information");
     expect(history).toContain("Opened this page");
+    // The search that listed it is on its record too ("who has seen this patient's submission").
+    expect(history).toContain("Saw it in the results of a queue search");
     await expectNoAxeViolations(page);
 
-    // Export the search result from the queue.
+    // Export the search result from the queue: first confirm it is you (password and a new code).
     await page.goto("/staff");
+    await page.click("a:has-text('Confirm it is you to download')");
+    await page.waitForURL("**/staff/confirm?**");
+    await expectNoAxeViolations(page);
+    await page.fill("#password", "not the password at all");
+    await page.fill("#code", "000000");
+    await page.click("button:has-text('Confirm')");
+    await expect.poll(() => focusedText(page)).toContain("That password or code is not right");
+    await expectNoAxeViolations(page);
+    await page.fill("#password", password);
+    await page.fill("#code", await nextCode(email));
+    await page.click("button:has-text('Confirm')");
+    await page.waitForURL((url) => url.pathname === "/staff");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.click("a:has-text('as a spreadsheet (CSV)')"),
@@ -174,8 +239,13 @@ describe("staff desk", () => {
     expect(csv).toContain(`"${lastName}","Maria"`);
     expect(csv).toContain('"Needs information"');
 
-    // Sign out from the patient's page; Back must not show it again.
+    // The export is on the patient's record, and so is who made it.
     await page.goto(detailPath);
+    expect(await page.locator("#history-heading + .table-scroll").innerText()).toMatch(
+      /Included it in a CSV export of \d+ submissions?/,
+    );
+
+    // Sign out from the patient's page; Back must not show it again.
     await page.click("button:has-text('Sign out')");
     await page.waitForURL("**/staff/login?signed_out=1");
     expect(await page.locator("main").innerText()).toContain("You are signed out.");
@@ -190,10 +260,64 @@ describe("staff desk", () => {
     await page.context().close();
   });
 
+  it("a staff member cannot export; the account page lists sessions, signs out the others, and lets the admin disable", async () => {
+    const member = `member-${Date.now()}@example.org`;
+    const memberPassword = "a different staff passphrase 9";
+    expect(addStaff(member, "Pat Member", memberPassword)).toMatch(/as staff/);
+
+    const { page: other } = await open();
+    await other.goto("/staff/login");
+    await signIn(other, memberPassword, member);
+    await enterCode(other, member);
+    await other.waitForURL((url) => url.pathname === "/staff");
+
+    const { page } = await open();
+    await page.goto("/staff/login");
+    await signIn(page, memberPassword, member);
+    await enterCode(page, member);
+    await page.waitForURL((url) => url.pathname === "/staff");
+    expect(await page.locator("a:has-text('spreadsheet'), a:has-text('Confirm it is you')").count()).toBe(0);
+    const csv = await page.request.get("/staff/submissions.csv", { maxRedirects: 0 });
+    expect(csv.status()).toBe(403);
+    expect(await csv.text()).toContain("Only an admin");
+
+    await page.click("a:has-text('Your account')");
+    await page.waitForURL("**/staff/account");
+    expect(await page.locator("main").innerText()).toContain("(this browser)");
+    expect(await page.locator("#accounts-heading").count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.click("button:has-text('Sign out everywhere else')");
+    await expect.poll(() => focusedText(page)).toBe("Signed out 1 other session.");
+    await expectNoAxeViolations(page);
+    await other.reload();
+    await other.waitForURL("**/staff/login");
+
+    // An admin sees every account and disables the member, who is signed out at once.
+    const manager = `manager-${Date.now()}@example.org`;
+    expect(addStaff(manager, "Second Admin", password, ["--role", "admin"])).toMatch(/as admin/);
+    const { page: admin } = await open();
+    await admin.goto("/staff/login");
+    await signIn(admin, password, manager);
+    await enterCode(admin, manager);
+    await admin.waitForURL((url) => url.pathname === "/staff");
+    await admin.goto("/staff/account");
+    const accounts = admin.locator("#accounts-heading + p + .table-scroll");
+    expect(await accounts.innerText()).toContain("Pat Member");
+    await expectNoAxeViolations(admin);
+    await admin.click("button[aria-label='Disable Pat Member']");
+    await expect.poll(() => focusedText(admin)).toContain("disabled and signed out everywhere");
+    expect(await accounts.innerText()).toMatch(/Pat Member.*Disabled/s);
+    await expectNoAxeViolations(admin);
+    await page.reload();
+    await page.waitForURL("**/staff/login");
+    for (const p of [page, other, admin]) await p.context().close();
+  });
+
   it("ends the sessions of an account the CLI disables", async () => {
     const { page } = await open();
     await page.goto("/staff/login");
     await signIn(page, password);
+    await enterCode(page);
     await page.waitForURL((url) => url.pathname === "/staff");
     expect(staffCli(["disable", "--email", email])).toMatch(/disabled/);
     await page.reload();
@@ -201,147 +325,5 @@ describe("staff desk", () => {
     await signIn(page, password);
     await expect.poll(() => focusedText(page)).toContain("do not match an active staff account");
     await page.context().close();
-  });
-});
-
-describe("staff pages over HTTP (no browser)", () => {
-  const deskEmail = `desk-http-${Date.now()}@example.org`;
-  const deskPassword = "another long staff passphrase 7";
-  let ipCount = 0;
-  const ip = () => `10.78.0.${++ipCount}`;
-  const sameOrigin = () => ({ Origin: inject("baseURL"), "CF-Connecting-IP": ip() });
-  const at = (path: string) => new URL(path, inject("baseURL"));
-  const send = (path: string, init: RequestInit = {}) => fetch(at(path), { redirect: "manual", ...init });
-
-  beforeAll(() => {
-    expect(
-      staffCli(["add", "--email", deskEmail, "--name", "Desk Http", "--password-stdin"], `${deskPassword}\n`),
-    ).toMatch(/Staff account created/);
-  });
-
-  async function signInOverHttp(): Promise<string> {
-    const res = await send("/staff/login", {
-      method: "POST",
-      headers: { ...sameOrigin(), "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: deskEmail, password: deskPassword }),
-    });
-    expect(res.status).toBe(303);
-    expect(res.headers.get("cache-control")).toBe("no-store");
-    const token = /__Host-session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
-    expect(token).toBeTruthy();
-    return `__Host-session=${token}`;
-  }
-
-  const formPaths = ["/staff/login", "/staff", "/staff/submissions/1"];
-
-  it("refuses JSON, text/plain, oversized and malformed posts to the form pages without a 500", async () => {
-    const cases: { name: string; headers: Record<string, string>; body: BodyInit; status: number }[] = [
-      {
-        name: "cross-origin JSON",
-        headers: { Origin: "https://evil.example", "Content-Type": "application/json" },
-        body: '{"q":"x"}',
-        status: 403,
-      },
-      {
-        name: "same-origin JSON",
-        headers: { ...sameOrigin(), "Content-Type": "application/json" },
-        body: '{"email":"a@example.org"}',
-        status: 415,
-      },
-      {
-        name: "same-origin text/plain",
-        headers: { ...sameOrigin(), "Content-Type": "text/plain" },
-        body: "email=a@example.org",
-        status: 415,
-      },
-      {
-        name: "over 16 KB",
-        headers: { ...sameOrigin(), "Content-Type": "application/x-www-form-urlencoded" },
-        body: `text=${"a".repeat(17 * 1024)}`,
-        status: 413,
-      },
-      {
-        name: "malformed multipart",
-        headers: { ...sameOrigin(), "Content-Type": "multipart/form-data; boundary=abc" },
-        body: "this is not multipart at all",
-        status: 400,
-      },
-    ];
-    for (const path of formPaths) {
-      for (const { name, headers, body, status } of cases) {
-        const res = await send(path, { method: "POST", headers, body });
-        expect(res.status, `${name} → ${path}`).toBe(status);
-        expect(res.headers.get("cache-control"), `${name} → ${path}`).toBe("no-store");
-        await res.arrayBuffer();
-      }
-    }
-  });
-
-  it("sends Cache-Control: no-store with every staff-page redirect, keeps the search in a session cookie and clears it on sign-out", async () => {
-    const cookie = await signInOverHttp();
-
-    const signedIn = await send("/staff/login", { headers: { Cookie: cookie, "CF-Connecting-IP": ip() } });
-    expect(signedIn.status).toBe(303);
-    expect(signedIn.headers.get("location")).toBe("/staff");
-    expect(signedIn.headers.get("cache-control")).toBe("no-store");
-
-    const bogus = await send("/staff?status=bogus", {
-      headers: { Cookie: cookie, "CF-Connecting-IP": ip() },
-    });
-    expect(bogus.status).toBe(303);
-    expect(bogus.headers.get("cache-control")).toBe("no-store");
-
-    const search = await send("/staff", {
-      method: "POST",
-      headers: { ...sameOrigin(), Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ q: lastName, kind: "prescription" }),
-    });
-    expect(search.status).toBe(303);
-    expect(search.headers.get("location")).toBe("/staff?kind=prescription");
-    expect(search.headers.get("cache-control")).toBe("no-store");
-    const searchCookie = search.headers.getSetCookie().find((c) => c.startsWith("__Secure-staff-search="));
-    expect(searchCookie).toBeDefined();
-    expect(searchCookie).not.toMatch(/max-age|expires/i);
-    expect(searchCookie).toMatch(/; HttpOnly/i);
-    const withSearch = `${cookie}; ${searchCookie!.split(";")[0]}`;
-
-    const queue = await send("/staff?kind=prescription", {
-      headers: { Cookie: withSearch, "CF-Connecting-IP": ip() },
-    });
-    expect(queue.status).toBe(200);
-    const id = /href="\/staff\/submissions\/(\d+)"/.exec(await queue.text())?.[1];
-    expect(id).toBeDefined();
-
-    const note = await send(`/staff/submissions/${id}`, {
-      method: "POST",
-      headers: { ...sameOrigin(), Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ action: "note", text: "Checked over HTTP." }),
-    });
-    expect(note.status).toBe(303);
-    expect(note.headers.get("location")).toBe(`/staff/submissions/${id}`);
-    expect(note.headers.get("cache-control")).toBe("no-store");
-
-    const nul = await send(`/staff/submissions/${id}`, {
-      method: "POST",
-      headers: { ...sameOrigin(), Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ action: "note", text: "\u0000Starts with NUL" }),
-    });
-    expect(nul.status).toBe(422);
-    expect(await nul.text()).toContain("invisible control or text-direction characters");
-
-    const signOut = await send("/staff/logout", {
-      method: "POST",
-      headers: { ...sameOrigin(), Cookie: withSearch, "Content-Type": "application/x-www-form-urlencoded" },
-      body: "",
-    });
-    expect(signOut.status).toBe(303);
-    expect(signOut.headers.get("cache-control")).toBe("no-store");
-    const cleared = signOut.headers.getSetCookie();
-    expect(cleared.some((c) => /^__Secure-staff-search=;.*Max-Age=0/i.test(c))).toBe(true);
-    expect(cleared.some((c) => /^__Host-session=;.*Max-Age=0/i.test(c))).toBe(true);
-    const after = await send("/staff", { headers: { Cookie: cookie, "CF-Connecting-IP": ip() } });
-    expect(after.status).toBe(303);
-    expect(after.headers.get("location")).toBe("/staff/login");
-    expect(after.headers.get("cache-control")).toBe("no-store");
   });
 });

@@ -4,7 +4,7 @@
  * of patient information), and a patient's copy of their record.
  */
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   fieldKeys,
   fieldsContext,
@@ -16,13 +16,22 @@ import {
 import { runDailyJobs } from "../../functions/scheduled";
 import { clinic } from "../../src/shared/clinic";
 import type { PatientRecordCopy } from "../../src/shared/staff-contract";
-import { auditOf, createStaff, signIn, staffRequest, submitClaim, submitPrescription } from "./staff-helpers";
+import {
+  auditOf,
+  createStaff,
+  reauth,
+  signIn,
+  staffRequest,
+  submitClaim,
+  submitPrescription,
+} from "./staff-helpers";
 
 let cookie: string;
 let staffEmail: string;
 
 beforeAll(async () => {
-  const account = await createStaff();
+  // An admin: deletion is for admins who re-authenticated in the last 5 minutes.
+  const account = await createStaff({ role: "admin" });
   ({ cookie } = await signIn(account));
   staffEmail = account.email;
 });
@@ -96,6 +105,10 @@ describe("encryption at rest", () => {
 });
 
 describe("deleting one submission", () => {
+  beforeEach(async () => {
+    expect((await reauth(cookie, staffEmail)).status).toBe(200);
+  });
+
   it("needs the reason and the reference typed to confirm, then removes the row and its notes", async () => {
     const rx = await submitPrescription({ patientLastName: "Deleteme" });
     await staffRequest(`/api/staff/submissions/${rx.id}/notes`, cookie, {

@@ -6,15 +6,20 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { listQueue } from "../../functions/db/queue";
+import { listQueue, openStatusSql } from "../../functions/db/queue";
+import type { QueuePage, QueuePosition } from "../../src/shared/staff-contract";
 import { recordVisit } from "../../functions/db/workflow";
 import { addDays, todayInOregon } from "../../src/shared/dates";
 import { kindSpec, submissionKindIds, type SubmissionKind } from "../../src/shared/submissions/registry";
 import { dueFilters, isDue, visitRefusal, type DueFilter } from "../../src/shared/submissions/rules";
-import { submissionStatuses, type SubmissionStatus } from "../../src/shared/submissions/statuses";
+import {
+  finishedStatuses,
+  submissionStatuses,
+  type SubmissionStatus,
+} from "../../src/shared/submissions/statuses";
 
 const today = todayInOregon();
-const staff = { id: 0, email: "rules@example.org", name: "Rules Test" };
+const staff = { id: 0, email: "rules@example.org", name: "Rules Test", role: "staff" as const };
 
 interface Row {
   kind: SubmissionKind;
@@ -94,14 +99,31 @@ const rowArbitrary = fc
 
 async function dueIds(filter: DueFilter): Promise<Set<number>> {
   const ids = new Set<number>();
-  for (let page = 1; ; page++) {
-    const result = await listQueue(env.DB, { due: filter, sort: "received" }, page, today);
+  let position: QueuePosition | null = { page: 1 };
+  while (position) {
+    const result: QueuePage = await listQueue(env.DB, {
+      filters: { due: filter, sort: "received" },
+      position,
+      today,
+      actor: staff.email,
+      now: new Date(),
+    });
     for (const item of result.items) ids.add(item.id);
-    if (page >= result.pageCount) return ids;
+    position = result.next;
   }
+  return ids;
 }
 
 describe("the SQL says what the core says", () => {
+  it("the open-submission indexes leave out exactly the finished statuses, as the queue's SQL writes it", async () => {
+    expect(openStatusSql).toBe(`status NOT IN (${finishedStatuses.map((s) => `'${s}'`).join(", ")})`);
+    const { results } = await env.DB.prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'submissions_open_%'",
+    ).all<{ name: string; sql: string }>();
+    expect(results).toHaveLength(2);
+    for (const index of results) expect(index.sql.replace(/\s+/g, " ")).toContain(`WHERE ${openStatusSql}`);
+  });
+
   it("CHECK constraints allow exactly the registry's kinds and the workflow's statuses", async () => {
     const table = await env.DB.prepare("SELECT sql FROM sqlite_master WHERE name = 'submissions'").first<{
       sql: string;

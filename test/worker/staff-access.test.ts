@@ -2,7 +2,7 @@ import { Jwt } from "hono/utils/jwt";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { accessConfig, accessSetting, forgetAccessKeys } from "../../functions/staff/access";
 import { staffPassword } from "../fixtures/staff";
-import { createStaff, postLogin, sessionToken, signIn, staffRequest } from "./staff-helpers";
+import { createStaff, postLogin, sessionToken, signIn, signInSteps, staffRequest } from "./staff-helpers";
 
 const teamDomain = "clinic-test.cloudflareaccess.com";
 const audience = "4714c1358e65fe4b408ad6d432a5f878f08194bdb4752441fd56faefa9b2b6f2";
@@ -73,10 +73,10 @@ function accessToken(claims: Record<string, unknown> = {}, key: Jwk = teamKey.pr
 
 async function signInThroughAccess(jwt: string) {
   const account = await createStaff();
-  const res = await postLogin(
-    { email: account.email, password: staffPassword },
-    { bindings: accessBindings, headers: { "Cf-Access-Jwt-Assertion": jwt } },
-  );
+  const { res } = await signInSteps(account, {
+    bindings: accessBindings,
+    headers: { "Cf-Access-Jwt-Assertion": jwt },
+  });
   return { res, cookie: `__Host-session=${sessionToken(res)}` };
 }
 

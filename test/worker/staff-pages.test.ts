@@ -91,9 +91,10 @@ function clears(name: string, path: string) {
 }
 const searchCleared = { test: clears("__Secure-staff-search", "/staff") };
 const sessionCleared = { test: clears("__Host-session", "/") };
+const pendingCleared = { test: clears("__Host-staff-pending", "/") };
 
 describe("POST /staff/logout", () => {
-  it("ends the session and clears the session and search cookies, once each, with no-store", async () => {
+  it("ends the session and clears the session, pending sign-in and search cookies, once each, with no-store", async () => {
     const { cookie, token } = await signIn();
     const res = await logout(
       logoutContext({ Origin: origin, Cookie: `${cookie}; __Secure-staff-search=Lopez` }),
@@ -104,7 +105,8 @@ describe("POST /staff/logout", () => {
     const cookies = res.headers.getSetCookie();
     expect(cookies.filter((c) => searchCleared.test(c))).toHaveLength(1);
     expect(cookies.filter((c) => sessionCleared.test(c))).toHaveLength(1);
-    expect(cookies).toHaveLength(2);
+    expect(cookies.filter((c) => pendingCleared.test(c))).toHaveLength(1);
+    expect(cookies).toHaveLength(3);
     const row = await env.DB.prepare("SELECT 1 FROM staff_sessions WHERE token_hash = ?1")
       .bind(await tokenHash(token))
       .first();

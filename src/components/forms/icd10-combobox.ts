@@ -164,9 +164,12 @@ export function enhanceIcd10Combobox(input: HTMLInputElement): void {
         } else highlight(active <= 0 ? count - 1 : active - 1);
         break;
       case "Enter":
-        if (isOpen() && active >= 0) {
+        // With the list open, Enter picks the highlighted code, or just closes the list: it never
+        // sends the whole form from inside the code search.
+        if (isOpen()) {
           event.preventDefault();
-          choose(active);
+          if (active >= 0) choose(active);
+          else close();
         }
         break;
       case "Escape":

@@ -1,6 +1,6 @@
 /**
- * The sign-in form: checks that both fields are filled, sends them as JSON to
- * `POST /api/staff/login`, and opens the queue on success. Problems go in the error summary
+ * The sign-in form's first step: checks that both fields are filled, sends them as JSON to
+ * `POST /api/staff/login`, and opens the code step (`/staff/login/code`) when the password is right. Problems go in the error summary
  * (focused, with links to the fields) and next to each field. Without JavaScript the form posts
  * to the page, which does the same on the server.
  */
@@ -48,7 +48,7 @@ form?.addEventListener("submit", async (event) => {
       body: JSON.stringify({ email, password }),
     });
     if (res.ok) {
-      location.assign("/staff");
+      location.assign("/staff/login/code");
       return;
     }
     showIssues(form, signInIssues(res.status, await res.json().catch(() => null)));

@@ -1,4 +1,7 @@
-/** What the sign-in form tells staff for each answer of `POST /api/staff/login`. */
+/**
+ * What the sign-in steps and the re-authentication form tell staff for each answer of
+ * `POST /api/staff/login`, `POST /api/staff/login/totp` and `POST /api/staff/reauth`.
+ */
 
 export interface SignInIssue {
   /** The field the message belongs to ("email", "password"), or "" for the form as a whole. */
@@ -9,6 +12,7 @@ export interface SignInIssue {
 export const signInMessages = {
   emailMissing: "Enter your email address.",
   passwordMissing: "Enter your password.",
+  codeMissing: "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
   unavailable: "Signing in is not working right now. Wait a minute, then try again.",
 } as const;
 
@@ -24,5 +28,21 @@ export function signInIssues(status: number, body: unknown): SignInIssue[] {
   }
   if ((status === 401 || status === 429) && message) return [{ path: "email", message }];
   if (status === 403 && message) return [{ path: "", message }];
+  return [{ path: "", message: signInMessages.unavailable }];
+}
+
+/** The problems to show for a refused code (the code step, or re-authentication). */
+export function codeIssues(status: number, body: unknown): SignInIssue[] {
+  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  const message = typeof record.message === "string" ? record.message : undefined;
+  if (status === 422 && Array.isArray(record.issues)) {
+    return (record.issues as SignInIssue[]).map((issue) => ({
+      path: issue.path === "password" ? "password" : "code",
+      message: issue.message,
+    }));
+  }
+  if (status === 401 && record.error === "invalid_credentials" && message)
+    return [{ path: "password", message }];
+  if ((status === 401 || status === 429) && message) return [{ path: "code", message }];
   return [{ path: "", message: signInMessages.unavailable }];
 }
