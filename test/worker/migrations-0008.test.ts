@@ -53,7 +53,9 @@ describe("0008_good_faith_estimates", () => {
     const found = async (match: string) =>
       (
         await db
-          .prepare("SELECT rowid AS id FROM submissions_search WHERE submissions_search MATCH ?1 ORDER BY rowid")
+          .prepare(
+            "SELECT rowid AS id FROM submissions_search WHERE submissions_search MATCH ?1 ORDER BY rowid",
+          )
           .bind(match)
           .all<{ id: number }>()
       ).results.map((r) => r.id);
@@ -115,7 +117,9 @@ describe("0008_good_faith_estimates", () => {
     expect(await counts()).toEqual(await grouped());
     expect(await found('"lopez"*')).toEqual([ids[0]]);
     expect(await found('search_ids : "clm1"*')).toEqual([ids[1]]);
-    await db.prepare("INSERT INTO submissions_search (submissions_search, rank) VALUES ('integrity-check', 1)").run();
+    await db
+      .prepare("INSERT INTO submissions_search (submissions_search, rank) VALUES ('integrity-check', 1)")
+      .run();
 
     // The foreign key still holds, and notes stay append-only.
     await expect(

@@ -8,7 +8,6 @@ import { addYears } from "../../src/shared/dates";
 import { kindSpec } from "../../src/shared/submissions/registry";
 import { before, emptyDatabase } from "./migration-helpers";
 
-
 describe("0004_store_key_date", () => {
   it("fills the key date of every existing row by the registry's rule, changing nothing else", async () => {
     const db = env.MIGRATION_DB;
