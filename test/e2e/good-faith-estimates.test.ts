@@ -1,11 +1,9 @@
 /** Good Faith Estimates in the browser: a patient asks by keyboard (with and without JavaScript), staff issue and print. */
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { addStaff, nextCode } from "./staff-accounts";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const password = "a long staff passphrase 42";
 const email = `gfe-desk-${Date.now()}@example.org`;
 const lastName = `Estimo${Array.from({ length: 6 }, () => "bcdfghjkmnpqrstvwxz"[Math.floor(Math.random() * 19)]).join("")}`;
@@ -13,26 +11,7 @@ const lastName = `Estimo${Array.from({ length: 6 }, () => "bcdfghjkmnpqrstvwxz"[
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
-  execFileSync(
-    process.execPath,
-    [
-      "scripts/staff.mjs",
-      "add",
-      "--email",
-      email,
-      "--name",
-      "Estimate Desk",
-      "--password-stdin",
-      "--persist-to",
-      inject("d1State"),
-    ],
-    {
-      cwd: root,
-      input: `${password}\n`,
-      encoding: "utf8",
-      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-    },
-  );
+  expect(addStaff(email, "Estimate Desk", password)).toMatch(/Staff account created/);
 });
 afterAll(async () => {
   await browser?.close();
@@ -48,6 +27,9 @@ async function signIn(page: Page): Promise<void> {
   await page.fill("#email", email);
   await page.fill("#password", password);
   await page.click("button:has-text('Sign in')");
+  await page.waitForURL("**/staff/login/code");
+  await page.fill("#code", await nextCode(email));
+  await page.click("button:has-text('Continue')");
   await page.waitForURL((url) => url.pathname === "/staff");
 }
 
