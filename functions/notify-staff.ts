@@ -5,7 +5,6 @@
  * never fails the submission.
  */
 import { waitUntil } from "cloudflare:workers";
-import type { Context } from "hono";
 import { claimStaffNotification, releaseStaffNotification } from "./db/staff-notification";
 import type { AppEnv } from "./env";
 
@@ -30,7 +29,7 @@ function siteOrigin(requestUrl: string): string {
 }
 
 /** The whole email: the same words every time, whatever was sent. */
-export function staffNotice(staffUrl: string): { subject: string; text: string } {
+function staffNotice(staffUrl: string): { subject: string; text: string } {
   return {
     subject: "A new form is waiting on the staff desk",
     text: [
@@ -45,7 +44,15 @@ export function staffNotice(staffUrl: string): { subject: string; text: string }
   };
 }
 
-async function send(c: Context<AppEnv>, to: string[], from: string): Promise<void> {
+/** What the notification needs from a Hono context (any sub-app's). */
+interface RequestContext {
+  env: AppEnv["Bindings"];
+  req: { url: string };
+  /** Hono's getter throws when the app was called without one. */
+  executionCtx: { waitUntil(promise: Promise<unknown>): void };
+}
+
+async function send(c: RequestContext, to: string[], from: string): Promise<void> {
   const now = new Date();
   if (!(await claimStaffNotification(c.env.DB, now, staffNotifyIntervalMs))) return;
   try {
@@ -61,7 +68,7 @@ async function send(c: Context<AppEnv>, to: string[], from: string): Promise<voi
  * unset: nothing is sent) after the answer, in `waitUntil`. A failure is logged, without the
  * submission's contents (the email never holds them).
  */
-export function notifyStaff(c: Context<AppEnv>): void {
+export function notifyStaff(c: RequestContext): void {
   const to = recipients(c.env.STAFF_NOTIFY_TO);
   const from = c.env.STAFF_NOTIFY_FROM?.trim();
   if (to.length === 0 || !from || !c.env.EMAIL) return;
