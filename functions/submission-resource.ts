@@ -15,6 +15,7 @@ import type { AppEnv } from "./env";
 import type { FieldKeys } from "./field-crypto";
 import { requireFieldKeys } from "./field-keys";
 import { formErrorPage } from "./form-error-page";
+import { notifyStaff } from "./notify-staff";
 
 /** Largest accepted request body: a filled form is a few KB. */
 const maxBodyBytes = 64 * 1024;
@@ -128,6 +129,7 @@ function submissionResource(kind: SubmissionKind) {
             });
       }
       if (result.outcome === "replayed") c.header("Idempotent-Replayed", "true");
+      else notifyStaff(c);
       return succeed(c, body.mode, result.reference, spec.notices(parsed.data));
     },
   );

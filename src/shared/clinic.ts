@@ -34,6 +34,14 @@ export const clinic = {
   fax: optional(env.PUBLIC_CLINIC_FAX),
   /** Where prescribers send prescriptions; falls back to the clinic email. */
   prescriptionEmail: optional(env.PUBLIC_PRESCRIPTION_EMAIL) ?? optional(env.PUBLIC_CLINIC_EMAIL),
+  /** What patients look for before a visit, each in the clinic's own words; unset is `undefined`. */
+  visit: {
+    hours: optional(env.PUBLIC_CLINIC_HOURS),
+    parking: optional(env.PUBLIC_CLINIC_PARKING),
+    access: optional(env.PUBLIC_CLINIC_ACCESS),
+    whatToBring: optional(env.PUBLIC_WHAT_TO_BRING),
+    cancellationPolicy: optional(env.PUBLIC_CANCELLATION_POLICY),
+  },
   cashRatePerUnitCents,
   /**
    * What the clinic bills an insurer (out of network, PIP) for one 15-minute unit, in cents:
@@ -67,6 +75,66 @@ export function mailingAddress(): string {
   return `${street}, ${city}, ${state} ${zip}`;
 }
 
+/** A `tel:` link for a phone number as people write it ("541-555-0100" → "tel:5415550100"). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, "")}`;
+}
+
+/**
+ * The header's contact strip: the phone and email as links, the fax as text (phone and fax first,
+ * so they share a line on a phone), each only when configured: an empty list when none is, so
+ * the header shows no empty strip.
+ */
+export function headerContacts(
+  c: { phone?: string; email?: string; fax?: string } = clinic,
+): { label: string; href?: string }[] {
+  const items: { label: string; href?: string }[] = [];
+  if (c.phone) items.push({ label: `Call ${c.phone}`, href: telHref(c.phone) });
+  if (c.fax) items.push({ label: `Fax ${c.fax}` });
+  if (c.email) items.push({ label: c.email, href: `mailto:${c.email}` });
+  return items;
+}
+
+/** Headings for the optional visit details, in the order pages show them. */
+const visitHeadings = {
+  hours: "Opening hours",
+  parking: "Parking",
+  access: "Step-free access",
+  whatToBring: "What to bring to your visit",
+  cancellationPolicy: "If you need to cancel or change a visit",
+} as const;
+
+export type VisitTopic = keyof typeof visitHeadings;
+
+/**
+ * The visit details among `topics` that are set, each with its heading. Unset ones are left out,
+ * so a page never shows a heading with nothing under it.
+ */
+export function visitDetails(
+  topics: readonly VisitTopic[] = Object.keys(visitHeadings) as VisitTopic[],
+  visit: Partial<Record<VisitTopic, string>> = clinic.visit,
+): { topic: VisitTopic; heading: string; text: string }[] {
+  return topics.flatMap((topic) => {
+    const text = visit[topic];
+    return text ? [{ topic, heading: visitHeadings[topic], text }] : [];
+  });
+}
+
+/**
+ * How a prescriber's office can send a signed prescription besides the online form: fax and
+ * email when configured, else mail, so the list is never empty.
+ */
+export function prescriberRoutes(
+  c: { fax?: string; prescriptionEmail?: string } = clinic,
+): { verb: "fax" | "email" | "mail"; value: string; href?: string }[] {
+  const routes: { verb: "fax" | "email" | "mail"; value: string; href?: string }[] = [];
+  if (c.fax) routes.push({ verb: "fax", value: c.fax });
+  if (c.prescriptionEmail)
+    routes.push({ verb: "email", value: c.prescriptionEmail, href: `mailto:${c.prescriptionEmail}` });
+  if (routes.length === 0) routes.push({ verb: "mail", value: mailingAddress() });
+  return routes;
+}
+
 /**
  * The ways to reach the clinic that are configured, in plain words; the street address is
  * always there, so this never renders a blank like "email us at .".
@@ -75,8 +143,7 @@ export function contactOptions(
   c: { phone?: string; email?: string } = clinic,
 ): { kind: "phone" | "email" | "mail"; label: string; href?: string }[] {
   const options: { kind: "phone" | "email" | "mail"; label: string; href?: string }[] = [];
-  if (c.phone)
-    options.push({ kind: "phone", label: `call ${c.phone}`, href: `tel:${c.phone.replace(/[^\d+]/g, "")}` });
+  if (c.phone) options.push({ kind: "phone", label: `call ${c.phone}`, href: telHref(c.phone) });
   if (c.email) options.push({ kind: "email", label: `email ${c.email}`, href: `mailto:${c.email}` });
   options.push({ kind: "mail", label: `write to or visit us at ${mailingAddress()}` });
   return options;
