@@ -32,7 +32,7 @@ export function signInIssues(status: number, body: unknown): SignInIssue[] {
 }
 
 /** The problems to show for a refused code (the code step, or re-authentication). */
-export function codeIssues(status: number, body: unknown): SignInIssue[] {
+function codeIssues(status: number, body: unknown): SignInIssue[] {
   const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   const message = typeof record.message === "string" ? record.message : undefined;
   if (status === 422 && Array.isArray(record.issues)) {
