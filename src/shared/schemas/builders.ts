@@ -245,6 +245,13 @@ function readDate(
     : { problems: [{ message: `${rule.label} must be a real date. Check the day and the month.` }] };
 }
 
+/** The ISO date a form's values make for date field `name` (parts or text), or null: for live notices. */
+export function typedDate(values: Record<string, unknown>, name: string): string | null {
+  const record = withDateParts(values) as Record<string, unknown>;
+  const read = readDate(record[name], { label: "", missing: "", invalid: "" });
+  return read && "iso" in read ? read.iso : null;
+}
+
 function isoFromParts(year: number, month: number, day: number): string | null {
   return parseDateInput(`${year}-${month}-${day}`);
 }

@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import { addYears } from "../dates";
 import { isValidNpi } from "../npi";
+import { visitsFitNotice } from "../submissions/rules";
 import { normalizeUsPhone, normalizeUsPhoneWithExtension } from "../phone";
 import {
   addIssue,
@@ -18,6 +19,7 @@ import {
   preprocess,
   requiredText,
   todayFrom,
+  typedDate,
   whenValid,
   withDateParts,
   type SchemaOptions,
@@ -278,6 +280,19 @@ function diagnosisCodeList(check: ((code: string) => string | null) | undefined)
       }),
     ),
   );
+}
+
+/**
+ * The notice for visits that cannot fit the dates (`visitsFitNotice`), from the form's values as
+ * typed, or null while the dates or visits cannot be read: what the page shows before sending.
+ */
+export function typedVisitsNotice(values: Record<string, string | undefined>): string | null {
+  const startDate = typedDate(values, "startDate");
+  const endDate = typedDate(values, "endDate");
+  const visits = values.visitsAuthorized?.trim() ?? "";
+  if (!startDate || !endDate || !/^\d+$/.test(visits) || Number(visits) < 1) return null;
+  const frequency = values.frequency?.trim() || undefined;
+  return visitsFitNotice({ startDate, endDate, visitsAuthorized: Number(visits), frequency });
 }
 
 /** A validated, normalised prescription submission. */
