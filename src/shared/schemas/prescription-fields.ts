@@ -7,7 +7,6 @@ import { closingFields, patientFields, type FieldMeta } from "./common";
 
 /** Who fills in the prescription form. */
 export const senders = ["prescriber_office", "patient"] as const;
-export type Sender = (typeof senders)[number];
 
 /** Prescriber credentials the clinic accepts prescriptions from. */
 export const prescriberCredentials = ["MD", "DO", "NP", "PA", "ND", "DC", "other"] as const;
