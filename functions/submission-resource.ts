@@ -9,6 +9,7 @@ import {
   type NewSubmission,
   type SubmissionKind,
 } from "../src/shared/submissions/registry";
+import { confirmationValue } from "../src/shared/submissions/receipt";
 import { requestClientKey } from "./client-key";
 import { newReference, saveSubmission } from "./db/submissions";
 import type { AppEnv } from "./env";
@@ -64,8 +65,20 @@ function idempotencyKeyOf(c: Context, body: unknown): string | null | undefined 
 function submissionResource(kind: SubmissionKind) {
   const spec = kindSpec(kind);
   const schema = spec.schema();
-  const succeed = (c: Context, mode: "json" | "form", reference: string, notices: string[] = []) => {
-    setCookie(c, confirmationCookie.name, reference, confirmationCookie.options);
+  const succeed = (
+    c: Context,
+    mode: "json" | "form",
+    reference: string,
+    notices: string[] = [],
+    idempotencyKey?: string,
+  ) => {
+    // The key lets the confirmation page show what was sent (`GET /api/receipt`), in this browser only.
+    setCookie(
+      c,
+      confirmationCookie.name,
+      confirmationValue(reference, idempotencyKey),
+      confirmationCookie.options,
+    );
     c.header("Cache-Control", "no-store");
     if (mode === "form") return c.redirect("/forms/received", 303);
     return c.json({ reference, notices }, 201);
@@ -115,7 +128,8 @@ function submissionResource(kind: SubmissionKind) {
 
       const { website: _honeypot, idempotencyKey: _key, ...fields } = parsed.data as Record<string, unknown>;
       const submission = { kind, input: fields } as NewSubmission;
-      const result = await saveSubmission(c.env.DB, c.var.fieldKeys, submission, key ?? crypto.randomUUID());
+      const storedKey = key ?? crypto.randomUUID();
+      const result = await saveSubmission(c.env.DB, c.var.fieldKeys, submission, storedKey);
       if (result.outcome === "key_conflict") {
         const message =
           "We already received this form before it was changed. Reload the form page and send it again to send the new version.";
@@ -130,7 +144,7 @@ function submissionResource(kind: SubmissionKind) {
       }
       if (result.outcome === "replayed") c.header("Idempotent-Replayed", "true");
       else notifyStaff(c);
-      return succeed(c, body.mode, result.reference, spec.notices(parsed.data));
+      return succeed(c, body.mode, result.reference, spec.notices(parsed.data), storedKey);
     },
   );
 }

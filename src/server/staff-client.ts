@@ -8,6 +8,7 @@
 import { env } from "cloudflare:workers";
 import { hc } from "hono/client";
 import { api, type AppType } from "../../functions/app";
+import type { Receipt } from "../shared/submissions/receipt";
 
 /** What a page needs from its request: Astro's `Astro` and endpoint contexts both fit. */
 export interface PageContext {
@@ -59,4 +60,18 @@ export async function postToApi(
     body: JSON.stringify(body),
   });
   return api.fetch(request, env);
+}
+
+/**
+ * The receipt of a form this browser just sent (`GET /api/receipt`), for the confirmation
+ * cookie's value; null when there is none to show.
+ */
+export async function readReceipt(page: PageContext, confirmation: string): Promise<Receipt | null> {
+  const request = new Request(new URL("/api/receipt", page.url), { headers: { Receipt: confirmation } });
+  try {
+    const res = await api.fetch(request, env);
+    return res.ok ? ((await res.json()) as Receipt) : null;
+  } catch {
+    return null;
+  }
 }

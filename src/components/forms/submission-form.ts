@@ -5,8 +5,10 @@
  * this tab's sessionStorage so a reload loses nothing.
  */
 import type * as z from "zod/mini";
+import { dateParts } from "../../shared/schemas/builders";
 import { formatIssues, idempotencyKeyPattern, type FieldIssue } from "../../shared/schemas/common";
-import { showErrorSummary, type SummaryIssue } from "../error-summary";
+import { focusErrorSummary, showErrorSummary, type SummaryIssue } from "../error-summary";
+import { enhanceChoices } from "./form-choices";
 
 export interface SubmissionFormOptions {
   form: HTMLFormElement;
@@ -91,6 +93,7 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
   const pageTitle = document.title;
   const keyInput = form.querySelector<HTMLInputElement>('input[name="idempotencyKey"]');
   let sending = false;
+  const refreshChoices = enhanceChoices(form);
 
   // The draft: what was typed, minus the honeypot, plus the idempotency key so a reload keeps it.
   const saveDraft = debounce(() => {
@@ -131,26 +134,40 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     }
   }
 
+  /** A date's problem is about one part ("startDate.month") or all of it: the controls to mark, the one to link to. */
+  const partControls = (wrapper: HTMLElement, path: string): HTMLElement[] => {
+    const controls = [...wrapper.querySelectorAll<HTMLElement>("input, select, textarea")];
+    const part = path.split(".")[1];
+    if (!wrapper.hasAttribute("data-date-input") || !(dateParts as readonly string[]).includes(part ?? ""))
+      return controls;
+    return controls.filter((control) => control.dataset.part === part);
+  };
+
   /** Shows problems as the error summary (focused) and inline errors next to their fields. */
   function showIssues(issues: FieldIssue[]): void {
     clearIssues();
-    const byField = new Map<string, { wrapper: HTMLElement; messages: string[] }>();
+    const byField = new Map<
+      string,
+      { wrapper: HTMLElement; messages: string[]; invalid: Set<HTMLElement> }
+    >();
     const listed = new Set<string>();
     const summaryIssues: SummaryIssue[] = [];
     for (const issue of issues) {
       const field = fieldOf(issue.path);
+      const group =
+        field && (byField.get(field.name) ?? { wrapper: field.wrapper, messages: [], invalid: new Set() });
+      const controls = field ? partControls(field.wrapper, issue.path) : [];
+      for (const control of controls) group!.invalid.add(control);
+      if (field) byField.set(field.name, group!);
       const entry = field ? `${field.name}\n${issue.message}` : issue.message;
       if (listed.has(entry)) continue;
       listed.add(entry);
-      summaryIssues.push({ message: issue.message, field: field?.name });
-      if (field) {
-        const group = byField.get(field.name) ?? { wrapper: field.wrapper, messages: [] };
-        group.messages.push(issue.message);
-        byField.set(field.name, group);
-      }
+      const target = field?.wrapper.hasAttribute("data-date-input") ? controls[0]?.id : field?.name;
+      summaryIssues.push({ message: issue.message, field: target });
+      group?.messages.push(issue.message);
     }
 
-    for (const [name, { wrapper, messages: fieldMessages }] of byField) {
+    for (const [name, { wrapper, messages: fieldMessages, invalid }] of byField) {
       const error = document.createElement("p");
       error.className = "field-error";
       error.id = `${name}-error`;
@@ -168,9 +185,7 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
       wrapper.classList.add("field--error");
       const described = describedOf(name, wrapper);
       if (described) setDescribedBy(described, error.id, true);
-      for (const control of wrapper.querySelectorAll("input, select, textarea")) {
-        control.setAttribute("aria-invalid", "true");
-      }
+      for (const control of invalid) control.setAttribute("aria-invalid", "true");
     }
 
     document.title = `Error: ${pageTitle}`;
@@ -258,6 +273,13 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     }
     clearIssues();
     alert.replaceChildren();
+    // The API's dates are ISO text: the parts a date was typed in are sent as the date they make.
+    const data = result.data as Record<string, unknown>;
+    for (const wrapper of form.querySelectorAll<HTMLElement>("[data-date-input]")) {
+      const name = wrapper.dataset.field!;
+      for (const part of dateParts) delete values[`${name}-${part}`];
+      if (typeof data[name] === "string") values[name] = data[name];
+    }
     void send(JSON.stringify(values), values.idempotencyKey ?? "");
   });
 
@@ -293,6 +315,7 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     saveDraft.cancel();
     storage.remove(draftKey);
     status.replaceChildren(messages.cleared);
+    refreshChoices();
     onRestore?.();
     form
       .querySelector<HTMLElement>("input:not([type=hidden]):not([tabindex='-1']), select, textarea")
@@ -312,11 +335,12 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     clear.textContent = messages.clear;
     clear.addEventListener("click", clearForm);
     status.replaceChildren(text, clear);
+    refreshChoices();
     onRestore?.();
   }
 
   // The page came back from a failed post (the server showed the problems): start at the summary.
-  if (!summary.hidden) summary.focus();
+  if (!summary.hidden) focusErrorSummary(summary);
 
   // Coming Back to a page kept in the back/forward cache after sending: make the button usable again.
   window.addEventListener("pageshow", (event) => {
