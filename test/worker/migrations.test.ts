@@ -204,6 +204,7 @@ describe("0007_retention_and_encryption", () => {
         actor: "old@example.org",
         reason: "patient_request",
         now: new Date(),
+        scans: env.SCANS,
       }),
     ).toEqual({
       reference: "RX-OLD7777",
