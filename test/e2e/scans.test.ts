@@ -98,12 +98,25 @@ describe.each([320, 1280])("the signed prescription at %i px", (width) => {
     expect(await page.inputValue("#patientFirstName")).toBe(prescription.patientFirstName);
     await expectNoAxeViolations(page);
 
-    // The real file: the answer is held back a moment so the finished upload can be seen and checked.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/api/prescriptions", async (route) => {
-      await held;
-      await route.continue();
+    // The real file, over a slow upload (512 KB/s: about 4 s) so its progress can be seen and checked.
+    const seen: string[] = [];
+    await page.exposeFunction("scanStatusSeen", (text: string) => seen.push(text));
+    await page.evaluate(() => {
+      const status = document.querySelector("[data-scan-status]")!;
+      const report = (window as unknown as { scanStatusSeen: (text: string) => void }).scanStatusSeen;
+      new MutationObserver(() => report(status.textContent ?? "")).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 512 * 1024,
     });
     await page.setInputFiles("#signedPrescription", {
       name: "scan.pdf",
@@ -116,12 +129,19 @@ describe.each([320, 1280])("the signed prescription at %i px", (width) => {
     expect(await page.locator("label[for=signedPrescription-progress]").innerText()).toBe(
       "Sending the signed prescription",
     );
-    await expect
-      .poll(() => page.locator("[data-scan-status]").innerText())
-      .toMatch(/Sending the signed prescription|is sent/);
+    await expect.poll(() => progress.evaluate((bar: HTMLProgressElement) => bar.value)).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
-    release();
     const reference = await referenceShown(page);
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    // Announced politely as it went: a quarter at a time, then sent.
+    expect(seen).toContain("Sending the signed prescription: 0% sent.");
+    expect(seen.some((text) => /: (25|50|75)% sent\./.test(text))).toBe(true);
+    expect(seen).toContain("The signed prescription is sent. Saving your form…");
     expect(storedCount(reference)).toBe(1);
     expect(scansOf(reference)).toBe(1);
     await expectNoAxeViolations(page);
