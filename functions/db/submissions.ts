@@ -131,6 +131,7 @@ export interface Attachment {
  * A retry with the same key and the same form returns the first reference; racing retries
  * are settled by the UNIQUE index on `idempotency_key`. The payload hash tells a true retry
  * from a different form sent with a reused key. The fields are stored sealed (field-crypto.ts).
+ * An `attachment` (a signed prescription) adds its row to the same batch and its SHA-256 to the hash.
  */
 export async function saveSubmission(
   db: D1Database,

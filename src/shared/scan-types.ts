@@ -5,6 +5,9 @@
  * it before sending and the API checks the stored bytes again. Safe for the browser.
  */
 
+/** The one kind of submission a scan can be sent with. */
+export const scanKind = "prescription";
+
 /** The form field (and multipart part) that carries the file. */
 export const scanField = "signedPrescription";
 
@@ -76,6 +79,3 @@ export function scanSizeText(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
-
-/** The one kind of submission a scan can be sent with. */
-export const scanKind = "prescription";
