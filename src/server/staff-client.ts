@@ -40,9 +40,9 @@ export function staffApi(page: PageContext) {
 }
 
 /**
- * A public form's answers posted to the API in-process as JSON (`POST /api/<kind>`), as the
- * browser behind `page`: the same validation, limits and exactly-once storage as a post from
- * the form's script.
+ * A public form's answers posted to the API in-process as JSON (`POST /api/<kind>`), or as
+ * multipart when they carry a file, as the browser behind `page`: the same validation, limits
+ * and exactly-once storage as a post from the form's script.
  */
 export async function postToApi(
   page: PageContext,
@@ -50,14 +50,17 @@ export async function postToApi(
   body: unknown,
   idempotencyKey: string | undefined,
 ): Promise<Response> {
-  const headers = new Headers({ "Content-Type": "application/json" });
+  const multipart = body instanceof FormData;
+  const headers = new Headers(
+    multipart ? { Accept: "application/json" } : { "Content-Type": "application/json" },
+  );
   const ip = page.request.headers.get("cf-connecting-ip");
   if (ip !== null) headers.set("cf-connecting-ip", ip);
   if (idempotencyKey) headers.set("Idempotency-Key", idempotencyKey);
   const request = new Request(new URL(`/api${apiPath}`, page.url), {
     method: "POST",
     headers,
-    body: JSON.stringify(body),
+    body: multipart ? body : JSON.stringify(body),
   });
   return api.fetch(request, env);
 }

@@ -1,7 +1,11 @@
-/** The prescription page's script: the form's enhancement, the diagnosis-code combobox and the visits notice. */
+/**
+ * The prescription page's script: the form's enhancement, the signed prescription's upload, the
+ * diagnosis-code combobox and the visits notice.
+ */
 import { prescriptionSchema, typedVisitsNotice } from "../../shared/schemas/prescription";
 import { currentValues, showFieldNotice, whenChanged } from "./field-notice";
 import { enhanceIcd10Combobox } from "./icd10-combobox";
+import { enhanceScanUpload } from "./scan-upload";
 import { enhanceSubmissionForm } from "./submission-form";
 
 const form = document.querySelector<HTMLFormElement>('form[data-submission-form="prescription"]');
@@ -14,7 +18,12 @@ function updateNotice(): void {
 
 if (form) {
   // No `checkDiagnosisCode`: the code list stays on the server, which checks each code on send.
-  enhanceSubmissionForm({ form, schema: prescriptionSchema(), onRestore: updateNotice });
+  enhanceSubmissionForm({
+    form,
+    schema: prescriptionSchema(),
+    onRestore: updateNotice,
+    ...enhanceScanUpload(form),
+  });
   for (const input of form.querySelectorAll<HTMLInputElement>("input[data-combobox]"))
     enhanceIcd10Combobox(input);
   const read = ["startDate", "endDate", "visitsAuthorized", "frequency"];

@@ -16,6 +16,10 @@ export interface SubmissionFormOptions {
   schema: z.ZodMiniType;
   /** Called after a draft was put back into the form, so page scripts can refresh notices. */
   onRestore?: () => void;
+  /** Checks the schema cannot make (a chosen file's type and size), as field problems. */
+  check?: () => Promise<FieldIssue[]>;
+  /** Sends the answers another way than the JSON post (with a file: multipart), or null for JSON. */
+  sender?: (url: string, values: Record<string, string>, key: string) => Promise<Response> | null;
 }
 
 const DRAFT_DELAY_MS = 300;
@@ -83,7 +87,13 @@ const storage = {
 };
 
 /** Enhances one `SubmissionForm` (see SubmissionForm.astro for the markup it expects). */
-export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFormOptions): void {
+export function enhanceSubmissionForm({
+  form,
+  schema,
+  onRestore,
+  check,
+  sender,
+}: SubmissionFormOptions): void {
   const draftKey = `draft:${form.dataset.submissionForm}`;
   const summary = form.querySelector<HTMLElement>("[data-error-summary]")!;
   const status = form.querySelector<HTMLElement>("[data-form-status]")!;
@@ -216,20 +226,21 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     for (const button of alert.querySelectorAll("button")) button.disabled = on;
   }
 
-  async function send(body: string, key: string): Promise<void> {
+  async function send(values: Values, key: string): Promise<void> {
     if (sending) return;
     setSending(true);
     let response: Response;
     try {
       // JSON to the API; without JavaScript the form posts to its own page (`action`).
-      response = await fetch(form.dataset.api!, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": key },
-        body,
-      });
+      response = await (sender?.(form.dataset.api!, values, key) ??
+        fetch(form.dataset.api!, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": key },
+          body: JSON.stringify(values),
+        }));
     } catch {
       setSending(false);
-      showAlert(messages.offline, () => void send(body, key));
+      showAlert(messages.offline, () => void send(values, key));
       return;
     }
     if (response.status === 201) {
@@ -255,7 +266,7 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     } else if (response.status === 429) {
       showAlert(messages.tooMany);
     } else if (response.status >= 500) {
-      showAlert(messages.serverError, () => void send(body, key));
+      showAlert(messages.serverError, () => void send(values, key));
     } else {
       showAlert(messages.rejected);
     }
@@ -266,21 +277,24 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     if (sending) return;
     const values = formValues(form);
     const result = schema.safeParse(values);
-    if (!result.success) {
+    void (check?.() ?? Promise.resolve([])).then((more) => {
+      const issues = [...(result.success ? [] : formatIssues(result.error)), ...more];
+      if (issues.length > 0) {
+        alert.replaceChildren();
+        showIssues(issues);
+        return;
+      }
+      clearIssues();
       alert.replaceChildren();
-      showIssues(formatIssues(result.error));
-      return;
-    }
-    clearIssues();
-    alert.replaceChildren();
-    // The API's dates are ISO text: the parts a date was typed in are sent as the date they make.
-    const data = result.data as Record<string, unknown>;
-    for (const wrapper of form.querySelectorAll<HTMLElement>("[data-date-input]")) {
-      const name = wrapper.dataset.field!;
-      for (const part of dateParts) delete values[`${name}-${part}`];
-      if (typeof data[name] === "string") values[name] = data[name];
-    }
-    void send(JSON.stringify(values), values.idempotencyKey ?? "");
+      // The API's dates are ISO text: the parts a date was typed in are sent as the date they make.
+      const data = result.success ? (result.data as Record<string, unknown>) : {};
+      for (const wrapper of form.querySelectorAll<HTMLElement>("[data-date-input]")) {
+        const name = wrapper.dataset.field!;
+        for (const part of dateParts) delete values[`${name}-${part}`];
+        if (typeof data[name] === "string") values[name] = data[name];
+      }
+      void send(values, values.idempotencyKey ?? "");
+    });
   });
 
   form.addEventListener("input", saveDraft);
