@@ -13,6 +13,11 @@ import {
   type StoredColumns,
 } from "../../src/shared/submissions/registry";
 import type { SubmissionStatus } from "../../src/shared/submissions/statuses";
+import {
+  submissionLanguageOf,
+  withoutLanguage,
+  type SubmissionLanguage,
+} from "../../src/shared/submissions/languages";
 import { fieldsContext, noteContext, seal, unseal, type FieldKeys } from "../field-crypto";
 import { toAuditEntry } from "./audit";
 import { historyStatement } from "./read-audit";
@@ -30,6 +35,7 @@ export interface SubmissionRow extends StoredColumns {
   patient_last_name: string;
   date_of_birth: string;
   fields: string;
+  language: SubmissionLanguage;
 }
 
 /** A stored row in the clinic's words, its sealed fields opened. */
@@ -41,6 +47,7 @@ export async function toSubmission(keys: FieldKeys, row: SubmissionRow): Promise
     receivedAt: row.received_at,
     visitsUsed: row.visits_used,
     kind: row.kind,
+    language: row.language,
     input: JSON.parse(await unseal(keys, row.fields, fieldsContext(row.reference))),
   } as Submission;
 }
@@ -74,13 +81,14 @@ export function submissionInsertStatements(
 ): D1PreparedStatement[] {
   const { input } = submission;
   const columns = kindSpec(submission.kind).columns(input, row.at);
+  const language = submissionLanguageOf(input);
   return [
     db
       .prepare(
         `INSERT INTO submissions (reference, kind, idempotency_key, payload_hash, received_at,
            patient_first_name, patient_last_name, date_of_birth, start_date, end_date,
-           visits_authorized, accident_date, claim_number, fields, key_date, last_activity_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?5)
+           visits_authorized, accident_date, claim_number, fields, key_date, last_activity_at, language)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?5, ?16)
          ON CONFLICT (idempotency_key) DO NOTHING`,
       )
       .bind(
@@ -99,6 +107,7 @@ export function submissionInsertStatements(
         columns.claim_number,
         row.sealedFields,
         columns.key_date,
+        language,
       ),
     db
       .prepare(
@@ -146,7 +155,12 @@ export async function saveSubmission(
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference(submission.kind);
-    const sealedFields = await seal(keys, JSON.stringify(submission.input), fieldsContext(reference));
+    // The language has its own column (migration 0011).
+    const sealedFields = await seal(
+      keys,
+      JSON.stringify(withoutLanguage(submission.input)),
+      fieldsContext(reference),
+    );
     try {
       await db.batch([
         ...submissionInsertStatements(db, submission, {

@@ -7,6 +7,7 @@
  * fold to the ASCII ones. Spreadsheets skip leading spaces before a formula, so checking only the
  * very first character is not enough.
  */
+import { submissionLanguages } from "../../src/shared/submissions/languages";
 import { csvColumns, kindSpec, type CsvColumn } from "../../src/shared/submissions/registry";
 import { statusLabels } from "../../src/shared/submissions/statuses";
 import type { ExportedSubmission } from "../db/queue";
@@ -59,6 +60,7 @@ export function submissionsCsvLines(rows: readonly ExportedSubmission[]): string
       "Date of birth": input.dateOfBirth,
       Phone: input.phone,
       "Visits used": submission.visitsUsed,
+      Language: submissionLanguages[submission.language],
       ...spec.csv(input, columns),
     };
     return csvColumns.map((column) => values[column]);

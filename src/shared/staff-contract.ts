@@ -6,6 +6,7 @@
  */
 import type { GoodFaithEstimateDocument } from "./good-faith-estimate";
 import type { FieldIssue } from "./schemas/common";
+import type { SubmissionLanguage } from "./submissions/languages";
 import type { NewSubmission, QueueKeyDate, SubmissionFacts, SubmissionKind } from "./submissions/registry";
 import type { DueFilter } from "./submissions/rules";
 import type { SubmissionStatus } from "./submissions/statuses";
@@ -158,6 +159,8 @@ export type Submission = {
   status: SubmissionStatus;
   receivedAt: string;
   visitsUsed: number;
+  /** The language of the form it was sent with. */
+  language: SubmissionLanguage;
 } & NewSubmission;
 
 export interface SubmissionNote {

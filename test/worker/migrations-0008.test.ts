@@ -4,7 +4,7 @@
  */
 import { applyD1Migrations, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { before, emptyDatabase } from "./migration-helpers";
+import { before, emptyDatabase, through } from "./migration-helpers";
 
 describe("0008_good_faith_estimates", () => {
   it("rebuilds submissions with every row and column, keeps notes' foreign key, counts, search and triggers, and allows the new kind", async () => {
@@ -64,7 +64,7 @@ describe("0008_good_faith_estimates", () => {
     const rowsBefore = (await db.prepare("SELECT * FROM submissions ORDER BY id").all()).results;
     const notesBefore = (await db.prepare("SELECT * FROM submission_notes ORDER BY id").all()).results;
 
-    await applyD1Migrations(db, env.TEST_MIGRATIONS);
+    await applyD1Migrations(db, through("0008"));
 
     expect((await db.prepare("SELECT * FROM submissions ORDER BY id").all()).results).toEqual(rowsBefore);
     expect((await db.prepare("SELECT * FROM submission_notes ORDER BY id").all()).results).toEqual(

@@ -6,7 +6,7 @@
 import { applyD1Migrations, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { maxScanBytes, scanContentTypes } from "../../src/shared/scan-types";
-import { before, emptyDatabase } from "./migration-helpers";
+import { before, emptyDatabase, through } from "./migration-helpers";
 
 describe("0009_prescription_scans", () => {
   it("keeps every submission and links scans only to real submissions, with the accepted types and sizes", async () => {
@@ -25,7 +25,7 @@ describe("0009_prescription_scans", () => {
     const row = () => db.prepare("SELECT * FROM submissions WHERE reference = 'RX-OLD0901'").first();
     const old = await row();
 
-    await applyD1Migrations(db, env.TEST_MIGRATIONS);
+    await applyD1Migrations(db, through("0009"));
     expect(await row()).toEqual(old);
 
     const link = (values: { id?: number; key?: string; type?: string; size?: number }) =>

@@ -375,6 +375,8 @@ export const csvColumns = [
   "PIP window ends",
   "Claim number",
   "Estimate due",
+  // Last, so spreadsheets built on the earlier columns keep their places.
+  "Language",
 ] as const;
 
 export type CsvColumn = (typeof csvColumns)[number];
