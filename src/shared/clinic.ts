@@ -4,6 +4,8 @@
  * `undefined`, never an empty string, so pages can say how else to reach the clinic.
  */
 
+import { messages, type Lang } from "./i18n/messages";
+
 const env: Record<string, string | undefined> =
   (import.meta as { env?: Record<string, string | undefined> }).env ?? {};
 
@@ -67,26 +69,42 @@ export function mailingAddress(): string {
   return `${street}, ${city}, ${state} ${zip}`;
 }
 
+/** One way to reach the clinic: its words for a sentence, the bare value, and a link when there is one. */
+interface ContactOption {
+  kind: "phone" | "email" | "mail";
+  label: string;
+  value: string;
+  href?: string;
+}
+
 /**
- * The ways to reach the clinic that are configured, in plain words; the street address is
- * always there, so this never renders a blank like "email us at .".
+ * The ways to reach the clinic that are configured, in plain words in the page's language; the
+ * street address is always there, so this never renders a blank like "email us at .".
  */
 export function contactOptions(
   c: { phone?: string; email?: string } = clinic,
-): { kind: "phone" | "email" | "mail"; label: string; href?: string }[] {
-  const options: { kind: "phone" | "email" | "mail"; label: string; href?: string }[] = [];
+  lang: Lang = "en",
+): ContactOption[] {
+  const words = messages[lang].contact;
+  const options: ContactOption[] = [];
   if (c.phone)
-    options.push({ kind: "phone", label: `call ${c.phone}`, href: `tel:${c.phone.replace(/[^\d+]/g, "")}` });
-  if (c.email) options.push({ kind: "email", label: `email ${c.email}`, href: `mailto:${c.email}` });
-  options.push({ kind: "mail", label: `write to or visit us at ${mailingAddress()}` });
+    options.push({
+      kind: "phone",
+      label: words.call(c.phone),
+      value: c.phone,
+      href: `tel:${c.phone.replace(/[^\d+]/g, "")}`,
+    });
+  if (c.email)
+    options.push({ kind: "email", label: words.email(c.email), value: c.email, href: `mailto:${c.email}` });
+  options.push({ kind: "mail", label: words.mail(mailingAddress()), value: mailingAddress() });
   return options;
 }
 
 /** "call 541-555-0100, email x@y or write to …" — the configured options joined as a sentence. */
-export function contactSentence(c: { phone?: string; email?: string } = clinic): string {
-  const labels = contactOptions(c).map((o) => o.label);
+export function contactSentence(c: { phone?: string; email?: string } = clinic, lang: Lang = "en"): string {
+  const labels = contactOptions(c, lang).map((o) => o.label);
   if (labels.length === 1) return labels[0]!;
-  return `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`;
+  return `${labels.slice(0, -1).join(", ")} ${messages[lang].contact.or} ${labels.at(-1)}`;
 }
 
 /** Dollars from integer cents, e.g. 3000 → "$30.00". */
