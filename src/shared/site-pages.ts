@@ -37,3 +37,8 @@ export const spanishPages = publicPages
 export function hasSpanishTwin(path: string): boolean {
   return publicPages.some((page) => page.path === path && page.es);
 }
+
+/** Where a link to a page goes from a page in `lang`: its twin in that language, or the English page. */
+export function linkFor(path: string, lang: "en" | "es"): string {
+  return hasSpanishTwin(path) ? localizedPath(path, lang) : path;
+}
