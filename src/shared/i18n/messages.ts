@@ -6,8 +6,8 @@
  */
 import type { PublicPath } from "../site-pages";
 
-const languages = ["en", "es"] as const;
-export type Lang = (typeof languages)[number];
+/** The site's languages: English at today's URLs, Spanish under /es. */
+export type Lang = "en" | "es";
 
 const en = {
   /** The name of this language, in itself: the language switch shows the other one's. */
