@@ -5,6 +5,8 @@
  * English. Clinic facts (name, address, rates, contact) are never written here: they are arguments.
  */
 import type { PublicPath } from "../site-pages";
+import { estimatorEn } from "./estimator-en";
+import { estimatorEs } from "./estimator-es";
 
 /** The site's languages: English at today's URLs, Spanish under /es. */
 export type Lang = "en" | "es";
@@ -83,6 +85,7 @@ const en = {
     cpt: { "97124": "massage therapy", "97140": "manual therapy" },
   },
   /** Small whole numbers in words, for sentences such as "seven years". */
+  estimator: estimatorEn,
   numberWords: ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
 };
 
@@ -159,6 +162,7 @@ const es: Messages = {
     minutes: (n) => `${n} minutos`,
     cpt: { "97124": "masoterapia (masaje terapéutico)", "97140": "terapia manual" },
   },
+  estimator: estimatorEs,
   numberWords: ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"],
 };
 
