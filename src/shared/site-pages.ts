@@ -7,7 +7,7 @@ export const publicPages = [
   { path: "/", kind: "guide", es: true },
   { path: "/insurance", kind: "guide", es: true },
   { path: "/pricing", kind: "guide", es: true },
-  { path: "/estimate", kind: "tool", es: false },
+  { path: "/estimate", kind: "tool", es: true },
   { path: "/mva", kind: "guide", es: true },
   { path: "/forms/prescription", kind: "form", es: false },
   { path: "/forms/mva-claim", kind: "form", es: false },

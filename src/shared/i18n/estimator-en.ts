@@ -177,6 +177,8 @@ export const estimatorEn = {
     noLimit: "no limit entered",
     dollarLimitLeft: "Dollar limit left",
     accidentDate: "Date of the accident",
+    /** A date as the printout lists it. */
+    dateValue: (iso: string) => iso,
     pipLeft: "PIP benefit left",
   },
   table: {

@@ -160,7 +160,7 @@ export const estimatorEs: EstimatorMessages = {
     visitsDetail: (visitsText, minutes, units, service) =>
       `${visitsText} de ${minutes} minutos (${units} unidades de 15 minutos), ${service}`,
     firstVisit: "Primera visita",
-    firstVisitDetail: (date, perWeek) => `${date}, ${perWeek} por semana`,
+    firstVisitDetail: (date, perWeek) => `${spanishDate(date)}, ${perWeek} por semana`,
     allowedPerVisit: "Monto permitido por visita",
     allowedPerUnit: "Monto permitido por unidad",
     notEntered: "no se escribió",
@@ -175,6 +175,7 @@ export const estimatorEs: EstimatorMessages = {
     noLimit: "no se escribió un límite",
     dollarLimitLeft: "Límite en dinero que queda",
     accidentDate: "Fecha del accidente",
+    dateValue: spanishDate,
     pipLeft: "Beneficio de PIP que queda",
   },
   table: {
