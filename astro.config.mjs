@@ -4,16 +4,21 @@ import cloudflare from "@astrojs/cloudflare";
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 
-/** What the pages do without each contact setting. */
+/** What the pages do without each contact and visit setting. */
 const contactSettings = {
   PUBLIC_CLINIC_NAME: 'the pages use the placeholder name "Hillcrest Massage Therapy"',
   PUBLIC_CLINIC_PHONE: "no page offers a phone number",
   PUBLIC_CLINIC_EMAIL: "no page offers an email address",
   PUBLIC_CLINIC_FAX: "prescribers are not offered a fax number",
+  PUBLIC_CLINIC_HOURS: "no page shows opening hours",
+  PUBLIC_CLINIC_PARKING: "no page says where to park",
+  PUBLIC_CLINIC_ACCESS: "no page says whether there is step-free access",
+  PUBLIC_WHAT_TO_BRING: "no page says what to bring to a visit",
+  PUBLIC_CANCELLATION_POLICY: "the pricing page shows no cancellation policy",
 };
 
 /**
- * Warns, at build time, about each contact setting left unset (see .env.example).
+ * Warns, at build time, about each contact or visit setting left unset (see .env.example).
  * @returns {import("astro").AstroIntegration}
  */
 function contactSettingsWarning() {

@@ -6,6 +6,7 @@ import { d1Meter } from "./d1-meter";
 import { estimate } from "./estimate";
 import { health } from "./health";
 import { icd10 } from "./icd10";
+import { receipt } from "./receipt";
 import type { AppEnv } from "./env";
 import { staff } from "./staff";
 import { submissionResources } from "./submission-resource";
@@ -45,6 +46,7 @@ export const api = app
   .route("/health", health)
   .route("/estimate", estimate)
   .route("/icd10", icd10)
+  .route("/receipt", receipt)
   .route("/staff", staff)
   // One resource per submission kind in the registry: POST /api/prescriptions, /api/mva-claims, …
   .route("/", submissionResources);

@@ -13,6 +13,13 @@ export interface Secrets {
   CLINIC_LEGAL_NAME?: string;
   CLINIC_NPI?: string;
   CLINIC_TIN?: string;
+  /**
+   * Who is emailed when a new submission arrives (comma-separated; each a verified destination
+   * of Email Routing, listed in wrangler.toml's `[[send_email]]`), and the sender (an address on
+   * the clinic's domain). Either unset: no email.
+   */
+  STAFF_NOTIFY_TO?: string;
+  STAFF_NOTIFY_FROM?: string;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { setCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { maxScanBytes, scanField, scanKind } from "../src/shared/scan-types";
 import { formatIssues, idempotencyKeyPattern, type FieldIssue } from "../src/shared/schemas/common";
 import {
   confirmationCookie,
@@ -9,23 +11,36 @@ import {
   type NewSubmission,
   type SubmissionKind,
 } from "../src/shared/submissions/registry";
+import { confirmationValue } from "../src/shared/submissions/receipt";
 import { requestClientKey } from "./client-key";
 import { newReference, saveSubmission } from "./db/submissions";
 import type { AppEnv } from "./env";
 import type { FieldKeys } from "./field-crypto";
 import { requireFieldKeys } from "./field-keys";
 import { formErrorPage } from "./form-error-page";
+import { notifyStaff } from "./notify-staff";
+import { readScan, saveSubmissionWithScan } from "./scans";
 
 /** Largest accepted request body: a filled form is a few KB. */
 const maxBodyBytes = 64 * 1024;
 
-type Body = { mode: "json" | "form"; value: unknown } | { error: Response };
+const isMultipart = (c: Context) => /^multipart\/form-data\b/i.test(c.req.header("content-type") ?? "");
+
+/** The body limit: a multipart prescription may carry a signed prescription of up to 10 MB. */
+function bodyLimitFor(kind: SubmissionKind) {
+  const onError = (c: Context) => c.json({ error: "payload_too_large" }, 413);
+  const small = bodyLimit({ maxSize: maxBodyBytes, onError });
+  const withScan = bodyLimit({ maxSize: maxScanBytes + maxBodyBytes, onError });
+  return createMiddleware((c, next) => (kind === scanKind && isMultipart(c) ? withScan : small)(c, next));
+}
+
+type Body = { mode: "json" | "form"; value: unknown; scanParts: (File | string)[] } | { error: Response };
 
 async function readBody(c: Context): Promise<Body> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type === "application/json") {
     try {
-      return { mode: "json", value: await c.req.json() };
+      return { mode: "json", value: await c.req.json(), scanParts: [] };
     } catch {
       return { error: c.json({ error: "malformed_json" }, 400) };
     }
@@ -34,11 +49,18 @@ async function readBody(c: Context): Promise<Body> {
     try {
       const form = await c.req.parseBody({ all: true });
       const value: Record<string, unknown> = {};
+      let scanParts: (File | string)[] = [];
       for (const [name, field] of Object.entries(form)) {
+        if (name === scanField) {
+          scanParts = Array.isArray(field) ? field : [field];
+          continue;
+        }
         const values = (Array.isArray(field) ? field : [field]).filter((v) => typeof v === "string");
         value[name] = values.length > 1 ? values : values[0];
       }
-      return { mode: "form", value };
+      // A script (or the form page, in-process) asks for JSON answers; a browser's own post, pages.
+      const mode = /application\/json/i.test(c.req.header("accept") ?? "") ? "json" : "form";
+      return { mode, value, scanParts };
     } catch {
       return { error: c.json({ error: "malformed_body" }, 400) };
     }
@@ -63,8 +85,20 @@ function idempotencyKeyOf(c: Context, body: unknown): string | null | undefined 
 function submissionResource(kind: SubmissionKind) {
   const spec = kindSpec(kind);
   const schema = spec.schema();
-  const succeed = (c: Context, mode: "json" | "form", reference: string, notices: string[] = []) => {
-    setCookie(c, confirmationCookie.name, reference, confirmationCookie.options);
+  const succeed = (
+    c: Context,
+    mode: "json" | "form",
+    reference: string,
+    notices: string[] = [],
+    idempotencyKey?: string,
+  ) => {
+    // The key lets the confirmation page show what was sent (`GET /api/receipt`), in this browser only.
+    setCookie(
+      c,
+      confirmationCookie.name,
+      confirmationValue(reference, idempotencyKey),
+      confirmationCookie.options,
+    );
     c.header("Cache-Control", "no-store");
     if (mode === "form") return c.redirect("/forms/received", 303);
     return c.json({ reference, notices }, 201);
@@ -77,7 +111,7 @@ function submissionResource(kind: SubmissionKind) {
 
   return new Hono<AppEnv & { Variables: { fieldKeys: FieldKeys } }>().post(
     "/",
-    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json({ error: "payload_too_large" }, 413) }),
+    bodyLimitFor(kind),
     async (c, next) => {
       // One limit for every form a client sends, whichever kind.
       const { success } = await c.env.SUBMIT_LIMIT.limit({ key: `submit:${requestClientKey(c)}` });
@@ -110,11 +144,19 @@ function submissionResource(kind: SubmissionKind) {
       }
 
       const parsed = schema.safeParse(body.value);
-      if (!parsed.success) return invalid(c, body.mode, formatIssues(parsed.error));
+      const { scan, issue } = kind === scanKind ? await readScan(body.scanParts) : {};
+      if (!parsed.success || issue)
+        return invalid(c, body.mode, [
+          ...(parsed.success ? [] : formatIssues(parsed.error)),
+          ...(issue ? [issue] : []),
+        ]);
 
       const { website: _honeypot, idempotencyKey: _key, ...fields } = parsed.data as Record<string, unknown>;
       const submission = { kind, input: fields } as NewSubmission;
-      const result = await saveSubmission(c.env.DB, c.var.fieldKeys, submission, key ?? crypto.randomUUID());
+      const storedKey = key ?? crypto.randomUUID();
+      const result = scan
+        ? await saveSubmissionWithScan(c.env, c.var.fieldKeys, submission, storedKey, scan)
+        : await saveSubmission(c.env.DB, c.var.fieldKeys, submission, storedKey);
       if (result.outcome === "key_conflict") {
         const message =
           "We already received this form before it was changed. Reload the form page and send it again to send the new version.";
@@ -128,7 +170,8 @@ function submissionResource(kind: SubmissionKind) {
             });
       }
       if (result.outcome === "replayed") c.header("Idempotent-Replayed", "true");
-      return succeed(c, body.mode, result.reference, spec.notices(parsed.data));
+      else notifyStaff(c);
+      return succeed(c, body.mode, result.reference, spec.notices(parsed.data), storedKey);
     },
   );
 }

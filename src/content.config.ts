@@ -26,7 +26,8 @@ const pages = defineCollection({
     title: z.string(),
     description: z.string(),
     heading: z.string(),
-    lead: z.string(),
+    /** The lead paragraph; a page that shows something between heading and lead writes it in its body. */
+    lead: z.string().optional(),
     checklist: z
       .object({
         heading: z.string(),

@@ -12,29 +12,39 @@ import { auditStatement } from "./audit";
 export type DeletionReason = "patient_request" | "spam" | "retention";
 
 /**
- * Deletes one submission and its notes, with the `deleted` audit row, in one batch. Notes are
- * append-only except while their submission is marked `deleting` (migration 0007).
+ * Deletes one submission, its notes and its signed prescription's row, with the `deleted` audit
+ * row, in one batch; then the signed prescription itself from R2 (`scans`). Notes are
+ * append-only except while their submission is marked `deleting` (migration 0007). An object
+ * whose delete fails is no one's any more: the daily job's orphan sweep deletes it.
  * Null when there is no such submission.
  */
 export async function deleteSubmission(
   db: D1Database,
-  input: { id: number; actor: string; reason: DeletionReason; now: Date },
+  input: { id: number; actor: string; reason: DeletionReason; now: Date; scans: R2Bucket },
 ): Promise<{ reference: string } | null> {
-  const [, , , deleted] = await db.batch<{ reference: string }>([
+  const [, , , scans, deleted] = await db.batch<{ reference?: string; object_key?: string }>([
     db.prepare("UPDATE submissions SET deleting = 1 WHERE id = ?1").bind(input.id),
     db
       .prepare(
         `INSERT INTO audit_log (at, actor, action, submission_id, detail)
          SELECT ?2, ?3, 'deleted', id, json_object('reference', reference, 'kind', kind, 'reason', ?4,
-           'notes', (SELECT count(*) FROM submission_notes WHERE submission_id = ?1), 'visitsUsed', visits_used)
+           'notes', (SELECT count(*) FROM submission_notes WHERE submission_id = ?1), 'visitsUsed', visits_used,
+           'scans', (SELECT count(*) FROM submission_scans WHERE submission_id = ?1))
          FROM submissions WHERE id = ?1`,
       )
       .bind(input.id, input.now.toISOString(), input.actor, input.reason),
     db.prepare("DELETE FROM submission_notes WHERE submission_id = ?1").bind(input.id),
+    db.prepare("DELETE FROM submission_scans WHERE submission_id = ?1 RETURNING object_key").bind(input.id),
     db.prepare("DELETE FROM submissions WHERE id = ?1 RETURNING reference").bind(input.id),
   ]);
+  const objectKeys = (scans?.results ?? []).map((row) => row.object_key!);
+  if (objectKeys.length > 0) {
+    await input.scans.delete(objectKeys).catch(() => {
+      console.error(JSON.stringify({ event: "scan_delete_failed", count: objectKeys.length }));
+    });
+  }
   const row = deleted?.results[0];
-  return row ? { reference: row.reference } : null;
+  return row?.reference ? { reference: row.reference } : null;
 }
 
 /** At most this many submissions are purged per run, so one run stays well inside its limits. */
@@ -47,7 +57,7 @@ const purgeBatch = 500;
  */
 export async function purgeExpired(
   db: D1Database,
-  input: { now: Date; retentionYears: number },
+  input: { now: Date; retentionYears: number; scans: R2Bucket },
 ): Promise<{ deleted: number; cutoff: string; more: boolean }> {
   const cutoff = addYearsToInstant(input.now, -input.retentionYears);
   const { results } = await db
@@ -57,7 +67,8 @@ export async function purgeExpired(
   const due = results.slice(0, purgeBatch);
   let deleted = 0;
   for (const { id } of due) {
-    if (await deleteSubmission(db, { id, actor: "retention purge", reason: "retention", now: input.now }))
+    const actor = "retention purge";
+    if (await deleteSubmission(db, { id, actor, reason: "retention", now: input.now, scans: input.scans }))
       deleted++;
   }
   const more = results.length > purgeBatch;

@@ -110,9 +110,20 @@ export function submissionInsertStatements(
   ];
 }
 
-/** The hash that tells a true retry from a different form sent with a reused idempotency key. */
-export function payloadHash(submission: NewSubmission): Promise<string> {
-  return sha256Hex(JSON.stringify(submission));
+/**
+ * The hash that tells a true retry from a different form sent with a reused idempotency key; a
+ * form sent with a file also hashes the file's SHA-256 (`fingerprint`).
+ */
+export function payloadHash(submission: NewSubmission, fingerprint?: string): Promise<string> {
+  return sha256Hex(JSON.stringify(fingerprint === undefined ? submission : { ...submission, fingerprint }));
+}
+
+/** What a submission stores besides its row: a file sent with it (functions/scans.ts). */
+export interface Attachment {
+  /** The file's SHA-256, so a retry is told from a different file sent with the same key. */
+  fingerprint: string;
+  /** Statements for the same batch, linking the file to the submission with `reference`. */
+  statements: (row: { reference: string; at: string }) => D1PreparedStatement[];
 }
 
 /**
@@ -120,6 +131,7 @@ export function payloadHash(submission: NewSubmission): Promise<string> {
  * A retry with the same key and the same form returns the first reference; racing retries
  * are settled by the UNIQUE index on `idempotency_key`. The payload hash tells a true retry
  * from a different form sent with a reused key. The fields are stored sealed (field-crypto.ts).
+ * An `attachment` (a signed prescription) adds its row to the same batch and its SHA-256 to the hash.
  */
 export async function saveSubmission(
   db: D1Database,
@@ -127,23 +139,25 @@ export async function saveSubmission(
   submission: NewSubmission,
   idempotencyKey: string,
   now: Date = new Date(),
+  attachment?: Attachment,
 ): Promise<SaveResult> {
-  const hash = await payloadHash(submission);
+  const hash = await payloadHash(submission, attachment?.fingerprint);
   const at = now.toISOString();
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference(submission.kind);
     const sealedFields = await seal(keys, JSON.stringify(submission.input), fieldsContext(reference));
     try {
-      await db.batch(
-        submissionInsertStatements(db, submission, {
+      await db.batch([
+        ...submissionInsertStatements(db, submission, {
           reference,
           idempotencyKey,
           payloadHash: hash,
           at,
           sealedFields,
         }),
-      );
+        ...(attachment?.statements({ reference, at }) ?? []),
+      ]);
     } catch (error) {
       if (/UNIQUE constraint failed: submissions\.reference/.test(String(error))) continue;
       throw error;

@@ -5,6 +5,7 @@ import { staffGuard, type StaffEnv } from "./auth";
 import { staffSession } from "./session";
 import { staffEstimates } from "./good-faith-estimates";
 import { staffRecords } from "./records";
+import { staffScans } from "./scans";
 import { staffSubmissions } from "./submissions";
 
 /** Largest staff request body: a note is at most 2,000 characters. */
@@ -17,5 +18,6 @@ export const staff = new Hono<StaffEnv>()
   .route("/", staffSession)
   .route("/", staffSubmissions)
   .route("/", staffRecords)
+  .route("/", staffScans)
   .route("/", staffEstimates)
   .route("/", staffAccount);

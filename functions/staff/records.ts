@@ -84,6 +84,7 @@ export const staffRecords = new Hono<StaffEnv>()
         actor: sessionOf(c).member.email,
         reason,
         now: c.var.now,
+        scans: c.env.SCANS,
       });
       return deleted ? c.json({ deleted: true, reference: deleted.reference }) : notFound(c);
     },

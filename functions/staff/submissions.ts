@@ -20,6 +20,7 @@ import {
 } from "../../src/shared/submissions/statuses";
 import { exportPages, listQueue } from "../db/queue";
 import { ExportedIds, finishExportAudit, startExportAudit } from "../db/read-audit";
+import { scanSummary } from "../db/scans";
 import { findSubmissionState, viewSubmission } from "../db/submissions";
 import { addNote, changeStatus, recordVisit } from "../db/workflow";
 import { sessionOf, type StaffEnv } from "./auth";
@@ -221,6 +222,7 @@ export const staffSubmissions = new Hono<StaffEnv>()
       allowedStatuses: statusTransitions[submission.status],
       notes: record.notes,
       audit: record.audit,
+      scan: await scanSummary(c.env.DB, id),
     };
     return c.json(detail);
   })

@@ -41,5 +41,14 @@ export function showErrorSummary(summary: HTMLElement, issues: readonly SummaryI
     }),
   );
   summary.hidden = issues.length === 0;
-  if (issues.length) summary.focus();
+  if (issues.length) focusErrorSummary(summary);
+}
+
+/**
+ * Focuses the summary with its heading at the top of the screen: with many problems on a phone
+ * the summary is taller than the screen, and focus alone would leave the heading out of view.
+ */
+export function focusErrorSummary(summary: HTMLElement): void {
+  summary.focus({ preventScroll: true });
+  summary.scrollIntoView({ block: "start" });
 }

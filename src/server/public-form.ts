@@ -5,7 +5,8 @@
  * error summary, inline errors, and a plain message saying what happened and that nothing was
  * stored. Nothing typed ever goes into a web address.
  */
-import { idempotencyKeyPattern, type FieldIssue } from "../shared/schemas/common";
+import { formatIssues, idempotencyKeyPattern, type FieldIssue } from "../shared/schemas/common";
+import { maxScanBytes, scanField, scanKind, scanMessages } from "../shared/scan-types";
 import { kindSpec, type SubmissionKind } from "../shared/submissions/registry";
 import { postToApi, type PageContext } from "./staff-client";
 import { readFormPost, seeOther, type FormRefusal } from "./staff-forms";
@@ -21,10 +22,18 @@ export interface FormState {
   /** The key the next post must use: the same one after a fault, so a retry is stored once. */
   idempotencyKey: string;
   status: number;
+  /** A file was chosen: the browser does not keep it, so the page asks for it again. */
+  scanSent?: boolean;
 }
 
 /** Largest form post read: a filled form is a few KB (the API allows 64 KB). */
 const maxFormBytes = 64 * 1024;
+
+/**
+ * With a signed prescription, up to twice the largest file: a file somewhat over 10 MB gets the
+ * field's error with every answer kept, instead of a post that cannot be read.
+ */
+const maxScanFormBytes = 2 * maxScanBytes + maxFormBytes;
 
 const notSent = "Your form was NOT sent, and nothing was stored.";
 
@@ -37,6 +46,24 @@ const alerts: Record<FormRefusal | 409 | 429 | 503, string> = {
   429: `${notSent} Too many forms were sent from your connection. Wait a minute, then press Send again. Your answers are below.`,
   503: `${notSent} Our website had a problem. Your answers are below: please press Send again in a minute.`,
 };
+
+const scanTooLargeToRead = `${notSent} The file you chose for the signed prescription is far larger than 10 MB, so we could not read the form. Use your browser's Back button to return to your answers, then choose a smaller file or none.`;
+
+/** The files posted for the signed prescription (a browser sends an empty, unnamed part for none). */
+function scanParts(form: FormData): File[] {
+  return form
+    .getAll(scanField)
+    .filter((part): part is File => typeof part !== "string" && !(part.size === 0 && !part.name));
+}
+
+/** The form's fields and files as multipart, for the API. */
+function multipart(record: Record<string, string | string[]>, files: File[]): FormData {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(record))
+    for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+  for (const file of files) body.append(scanField, file);
+  return body;
+}
 
 /** The form's fields as the API reads them: one string per field, a list for a repeated one. */
 function answers(form: FormData): Record<string, string | string[]> {
@@ -64,20 +91,22 @@ export async function postPublicForm(
   page: PageContext,
   kind: SubmissionKind,
 ): Promise<{ response: Response } | { state: FormState }> {
-  const posted = await readFormPost(page.request, maxFormBytes);
+  const withScan = kind === scanKind;
+  const posted = await readFormPost(page.request, withScan ? maxScanFormBytes : maxFormBytes);
   const fresh = crypto.randomUUID();
   if (!posted.ok) {
     return {
       state: {
         values: {},
         issues: [],
-        alert: alerts[posted.status],
+        alert: withScan && posted.status === 413 ? scanTooLargeToRead : alerts[posted.status],
         idempotencyKey: fresh,
         status: posted.status,
       },
     };
   }
   const record = answers(posted.form);
+  const files = withScan ? scanParts(posted.form) : [];
   const values = typed(record);
   const postedKey = typeof record.idempotencyKey === "string" ? record.idempotencyKey : "";
   const key = idempotencyKeyPattern.test(postedKey) ? postedKey : fresh;
@@ -87,12 +116,32 @@ export async function postPublicForm(
     alert?: string,
     idempotencyKey = key,
   ): { state: FormState } => ({
-    state: { values: { ...values, idempotencyKey }, issues, alert, idempotencyKey, status },
+    state: {
+      values: { ...values, idempotencyKey },
+      issues,
+      alert,
+      idempotencyKey,
+      status,
+      scanSent: files.length > 0,
+    },
   });
 
+  // A file over 10 MB would be refused whole by the API: the field's error and the other fields' problems here.
+  if (files.some((file) => file.size > maxScanBytes)) {
+    const parsed = kindSpec(kind).schema().safeParse(record);
+    const tooLarge = { path: scanField, message: scanMessages.tooLarge };
+    return state(422, [...(parsed.success ? [] : formatIssues(parsed.error)), tooLarge]);
+  }
+
+  const fields = { ...record, idempotencyKey: key };
   let res: Response;
   try {
-    res = await postToApi(page, kindSpec(kind).apiPath, { ...record, idempotencyKey: key }, key);
+    res = await postToApi(
+      page,
+      kindSpec(kind).apiPath,
+      files.length ? multipart(fields, files) : fields,
+      key,
+    );
   } catch {
     return state(503, [], alerts[503]);
   }

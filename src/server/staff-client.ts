@@ -8,6 +8,7 @@
 import { env } from "cloudflare:workers";
 import { hc } from "hono/client";
 import { api, type AppType } from "../../functions/app";
+import type { Receipt } from "../shared/submissions/receipt";
 
 /** What a page needs from its request: Astro's `Astro` and endpoint contexts both fit. */
 export interface PageContext {
@@ -39,9 +40,9 @@ export function staffApi(page: PageContext) {
 }
 
 /**
- * A public form's answers posted to the API in-process as JSON (`POST /api/<kind>`), as the
- * browser behind `page`: the same validation, limits and exactly-once storage as a post from
- * the form's script.
+ * A public form's answers posted to the API in-process as JSON (`POST /api/<kind>`), or as
+ * multipart when they carry a file, as the browser behind `page`: the same validation, limits
+ * and exactly-once storage as a post from the form's script.
  */
 export async function postToApi(
   page: PageContext,
@@ -49,14 +50,31 @@ export async function postToApi(
   body: unknown,
   idempotencyKey: string | undefined,
 ): Promise<Response> {
-  const headers = new Headers({ "Content-Type": "application/json" });
+  const multipart = body instanceof FormData;
+  const headers = new Headers(
+    multipart ? { Accept: "application/json" } : { "Content-Type": "application/json" },
+  );
   const ip = page.request.headers.get("cf-connecting-ip");
   if (ip !== null) headers.set("cf-connecting-ip", ip);
   if (idempotencyKey) headers.set("Idempotency-Key", idempotencyKey);
   const request = new Request(new URL(`/api${apiPath}`, page.url), {
     method: "POST",
     headers,
-    body: JSON.stringify(body),
+    body: multipart ? body : JSON.stringify(body),
   });
   return api.fetch(request, env);
+}
+
+/**
+ * The receipt of a form this browser just sent (`GET /api/receipt`), for the confirmation
+ * cookie's value; null when there is none to show.
+ */
+export async function readReceipt(page: PageContext, confirmation: string): Promise<Receipt | null> {
+  const request = new Request(new URL("/api/receipt", page.url), { headers: { Receipt: confirmation } });
+  try {
+    const res = await api.fetch(request, env);
+    return res.ok ? ((await res.json()) as Receipt) : null;
+  } catch {
+    return null;
+  }
 }

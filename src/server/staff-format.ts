@@ -63,6 +63,8 @@ export function auditText(action: string, detail: Record<string, unknown> | null
       return `Opened the printable Good Faith Estimate ${String(detail?.estimate)}`;
     case "estimate_given":
       return `Recorded that Good Faith Estimate ${String(detail?.estimate)} was given (${String(detail?.method).replace(/_/g, " ")})`;
+    case "scan_downloaded":
+      return "Downloaded the signed prescription";
     default:
       return action.replace(/_/g, " ");
   }

@@ -36,6 +36,14 @@ export const clinic = {
   fax: optional(env.PUBLIC_CLINIC_FAX),
   /** Where prescribers send prescriptions; falls back to the clinic email. */
   prescriptionEmail: optional(env.PUBLIC_PRESCRIPTION_EMAIL) ?? optional(env.PUBLIC_CLINIC_EMAIL),
+  /** What patients look for before a visit, each in the clinic's own words; unset is `undefined`. */
+  visit: {
+    hours: optional(env.PUBLIC_CLINIC_HOURS),
+    parking: optional(env.PUBLIC_CLINIC_PARKING),
+    access: optional(env.PUBLIC_CLINIC_ACCESS),
+    whatToBring: optional(env.PUBLIC_WHAT_TO_BRING),
+    cancellationPolicy: optional(env.PUBLIC_CANCELLATION_POLICY),
+  },
   cashRatePerUnitCents,
   /**
    * What the clinic bills an insurer (out of network, PIP) for one 15-minute unit, in cents:
@@ -69,6 +77,63 @@ export function mailingAddress(): string {
   return `${street}, ${city}, ${state} ${zip}`;
 }
 
+/** A `tel:` link for a phone number as people write it ("541-555-0100" → "tel:5415550100"). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, "")}`;
+}
+
+/**
+ * The header's contact strip: the phone and email as links, the fax as text (phone and fax first,
+ * so they share a line on a phone), each only when configured: an empty list when none is, so
+ * the header shows no empty strip.
+ */
+export function headerContacts(
+  c: { phone?: string; email?: string; fax?: string } = clinic,
+  lang: Lang = "en",
+): { label: string; href?: string }[] {
+  const words = messages[lang].contact;
+  const items: { label: string; href?: string }[] = [];
+  if (c.phone) items.push({ label: words.callHeader(c.phone), href: telHref(c.phone) });
+  if (c.fax) items.push({ label: words.faxHeader(c.fax) });
+  if (c.email) items.push({ label: c.email, href: `mailto:${c.email}` });
+  return items;
+}
+
+/** The optional visit details, in the order pages show them (headings in the message catalogue). */
+const visitTopics = ["hours", "parking", "access", "whatToBring", "cancellationPolicy"] as const;
+
+export type VisitTopic = (typeof visitTopics)[number];
+
+/**
+ * The visit details among `topics` that are set, each with its heading. Unset ones are left out,
+ * so a page never shows a heading with nothing under it.
+ */
+export function visitDetails(
+  topics: readonly VisitTopic[] = visitTopics,
+  visit: Partial<Record<VisitTopic, string>> = clinic.visit,
+  lang: Lang = "en",
+): { topic: VisitTopic; heading: string; text: string }[] {
+  return topics.flatMap((topic) => {
+    const text = visit[topic];
+    return text ? [{ topic, heading: messages[lang].visit.headings[topic], text }] : [];
+  });
+}
+
+/**
+ * How a prescriber's office can send a signed prescription besides the online form: fax and
+ * email when configured, else mail, so the list is never empty.
+ */
+export function prescriberRoutes(
+  c: { fax?: string; prescriptionEmail?: string } = clinic,
+): { verb: "fax" | "email" | "mail"; value: string; href?: string }[] {
+  const routes: { verb: "fax" | "email" | "mail"; value: string; href?: string }[] = [];
+  if (c.fax) routes.push({ verb: "fax", value: c.fax });
+  if (c.prescriptionEmail)
+    routes.push({ verb: "email", value: c.prescriptionEmail, href: `mailto:${c.prescriptionEmail}` });
+  if (routes.length === 0) routes.push({ verb: "mail", value: mailingAddress() });
+  return routes;
+}
+
 /** One way to reach the clinic: its words for a sentence, the bare value, and a link when there is one. */
 interface ContactOption {
   kind: "phone" | "email" | "mail";
@@ -92,7 +157,7 @@ export function contactOptions(
       kind: "phone",
       label: words.call(c.phone),
       value: c.phone,
-      href: `tel:${c.phone.replace(/[^\d+]/g, "")}`,
+      href: telHref(c.phone),
     });
   if (c.email)
     options.push({ kind: "email", label: words.email(c.email), value: c.email, href: `mailto:${c.email}` });

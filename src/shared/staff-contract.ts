@@ -187,6 +187,14 @@ export interface SubmissionDetail {
   notes: SubmissionNote[];
   /** Newest first. */
   audit: AuditEntry[];
+  /** The signed prescription sent with it, or null (download: `GET /api/staff/submissions/:id/scan`). */
+  scan: ScanSummary | null;
+}
+
+/** A signed prescription sent with a submission: its type (from its first bytes) and size. */
+export interface ScanSummary {
+  contentType: string;
+  byteSize: number;
 }
 
 /** `GET /api/staff/submissions/:id/record`: a patient's copy of their whole record. */

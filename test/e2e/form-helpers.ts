@@ -40,9 +40,29 @@ export const prescription = {
   memberId: "XYZ123456789",
 };
 
-/** Fills the prescription form the quick way (the keyboard-only test does it key by key). */
+/** A date as typed ("4/27/1980" or "1980-04-27") → what goes in the form's month, day and year boxes. */
+export function dateParts(text: string): { month: string; day: string; year: string } {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (iso) return { month: String(Number(iso[2])), day: String(Number(iso[3])), year: iso[1]! };
+  const [month = "", day = "", year = ""] = text.split("/");
+  return { month, day, year };
+}
+
+/** Fills fields by name; a date field's value goes into its month, day and year boxes. */
+export async function fillFields(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    if ((await page.locator(`[data-field="${name}"][data-date-input]`).count()) > 0) {
+      for (const [part, text] of Object.entries(dateParts(value))) await page.fill(`#${name}-${part}`, text);
+    } else {
+      await page.fill(`#${name}`, value);
+    }
+  }
+}
+
+/** Fills the prescription form the quick way, as the patient (the keyboard-only test does it key by key). */
 export async function fillPrescription(page: Page, values: Partial<typeof prescription> = prescription) {
-  for (const [name, value] of Object.entries(values)) await page.fill(`#${name}`, value);
+  await page.check("#sentBy-patient");
+  await fillFields(page, values);
   await page.check("#preferredContact");
   await page.selectOption("#prescriberCredential", "MD");
   await page.check("#consent");

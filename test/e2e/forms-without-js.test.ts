@@ -2,7 +2,7 @@
 import type { Browser, BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL, expectNoAxeViolations, launch, openPage } from "./browser";
-import { fillPrescription, referenceShown, storedCount } from "./form-helpers";
+import { fillFields, fillPrescription, referenceShown, storedCount } from "./form-helpers";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,8 +24,13 @@ describe("without JavaScript", () => {
   it("shows the form again in the site's layout with every answer kept, then stores it once", async () => {
     const { page, requests } = await open({ javaScriptEnabled: false });
     await page.goto("/forms/prescription");
+    // Every question shows without JavaScript: the office's own ones too, in neutral words.
+    expect(await page.locator("#senderName").isVisible()).toBe(true);
+    expect(await page.locator("#email").isVisible()).toBe(true);
+    await page.check("#sentBy");
+    await page.fill("#senderName", "Jamie Ortiz");
     await page.fill("#patientFirstName", "Ada");
-    await page.fill("#dateOfBirth", "not a date");
+    await fillFields(page, { dateOfBirth: "4//1980" });
     await page.fill("#diagnosisCodes", "M54.50, S13.4XXA");
     await page.fill("#message", "Back pain since May");
     await page.check("#preferredContact");
@@ -44,15 +49,22 @@ describe("without JavaScript", () => {
     expect(await summary.locator("a[href='#patientLastName']").innerText()).toBe(
       "Enter the patient's last name.",
     );
-    expect(await page.locator("#dateOfBirth-error").innerText()).toContain("date of birth as month/day/year");
-    expect(await page.locator("#dateOfBirth").getAttribute("aria-invalid")).toBe("true");
-    expect(await page.locator("#dateOfBirth").getAttribute("aria-describedby")).toContain(
+    expect(await page.locator("#dateOfBirth-error").innerText()).toContain(
+      "Date of birth must include a day.",
+    );
+    expect(await summary.locator("a[href='#dateOfBirth-day']").count()).toBe(1);
+    expect(await page.locator("#dateOfBirth-day").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#dateOfBirth-month").getAttribute("aria-invalid")).toBeNull();
+    expect(await page.locator("fieldset[data-field=dateOfBirth]").getAttribute("aria-describedby")).toContain(
       "dateOfBirth-error",
     );
-    expect(await summary.innerText()).not.toContain("not a date");
-    // Every answer is still there, the diagnosis codes included.
+    expect(await page.locator("#senderRole-error").innerText()).toContain("Enter your role");
+    // Every answer is still there: the date's parts, the sender's, the diagnosis codes.
     expect(await page.inputValue("#patientFirstName")).toBe("Ada");
-    expect(await page.inputValue("#dateOfBirth")).toBe("not a date");
+    expect(await page.inputValue("#dateOfBirth-month")).toBe("4");
+    expect(await page.inputValue("#dateOfBirth-year")).toBe("1980");
+    expect(await page.isChecked("#sentBy")).toBe(true);
+    expect(await page.inputValue("#senderName")).toBe("Jamie Ortiz");
     expect(await page.inputValue("#diagnosisCodes")).toBe("M54.50, S13.4XXA");
     expect(await page.inputValue("#message")).toBe("Back pain since May");
     expect(await page.isChecked("#preferredContact")).toBe(true);

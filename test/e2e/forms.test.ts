@@ -1,7 +1,15 @@
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL, expectNoAxeViolations, launch, openPage } from "./browser";
-import { fillPrescription, prescription, referenceShown, storedCount, usDate } from "./form-helpers";
+import {
+  dateParts,
+  fillFields,
+  fillPrescription,
+  prescription,
+  referenceShown,
+  storedCount,
+  usDate,
+} from "./form-helpers";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,14 +47,31 @@ const activeElement = (page: Page) =>
   });
 
 describe("prescription form", () => {
-  it("can be completed with the keyboard alone, and is stored exactly once", async () => {
+  it("a medical assistant sends it from the prescriber's office with the keyboard alone, stored once", async () => {
     const { page } = await open();
     await page.goto("/forms/prescription");
     await expectNoAxeViolations(page);
 
+    // The first question: who is filling it in. The office's own questions appear under that choice.
+    expect(await page.locator("#senderName").isVisible()).toBe(false);
+    await tabTo(page, "#sentBy");
+    await page.keyboard.press("Space");
+    expect(await page.isChecked("#sentBy")).toBe(true);
+    await tabAndType(page, "senderName", "Jamie Ortiz");
+    await tabAndType(page, "senderRole", "Medical assistant");
+    await tabAndType(page, "senderPhone", "541-555-0100 x12");
+    expect(await page.locator("[data-field=preferredContact] legend").innerText()).toBe(
+      "How should we contact the patient?",
+    );
+    expect(await page.locator("label[for=insuranceCarrier]").innerText()).toBe(
+      "Health insurance company (optional)",
+    );
+    await expectNoAxeViolations(page);
+
     await tabAndType(page, "patientFirstName", prescription.patientFirstName);
     await tabAndType(page, "patientLastName", prescription.patientLastName);
-    await tabAndType(page, "dateOfBirth", prescription.dateOfBirth);
+    for (const [part, text] of Object.entries(dateParts(prescription.dateOfBirth)))
+      await tabAndType(page, `dateOfBirth-${part}`, text);
     await tabAndType(page, "phone", prescription.phone);
     await tabTo(page, "#preferredContact");
     await page.keyboard.press("Space");
@@ -54,22 +79,22 @@ describe("prescription form", () => {
     await tabTo(page, "#prescriberCredential");
     await page.keyboard.type("MD");
     await tabAndType(page, "prescriberPhone", prescription.prescriberPhone);
-    await tabAndType(page, "startDate", prescription.startDate);
-    await tabAndType(page, "endDate", prescription.endDate);
+    for (const name of ["startDate", "endDate"] as const)
+      for (const [part, text] of Object.entries(dateParts(prescription[name])))
+        await tabAndType(page, `${name}-${part}`, text);
     await tabAndType(page, "visitsAuthorized", prescription.visitsAuthorized);
     await tabAndType(page, "diagnosisCodes", prescription.diagnosisCodes);
     await tabAndType(page, "focusAreas", prescription.focusAreas);
-    await tabAndType(page, "insuranceCarrier", prescription.insuranceCarrier);
-    await tabAndType(page, "memberId", prescription.memberId);
+    // The insurance is left for staff to collect from the patient.
     await tabTo(page, "#consent");
     await page.keyboard.press("Space");
+    expect(await page.locator("label[for=consent]").innerText()).toMatch(/^The patient has agreed/);
     await tabTo(page, "button[type=submit]");
     await page.keyboard.press("Enter");
 
     const reference = await referenceShown(page);
     expect(reference).toMatch(/^RX-/);
     expect(await page.locator("h1").innerText()).toBe("We received your prescription details");
-    expect(await page.locator("main").innerText()).toMatch(/verify|check your health insurance coverage/i);
     expect(await page.evaluate(() => sessionStorage.getItem("draft:prescription"))).toBeNull();
     await expectNoAxeViolations(page);
     expect(storedCount(reference)).toBe(1);
@@ -80,14 +105,14 @@ describe("prescription form", () => {
     const { page } = await open();
     await page.goto("/forms/prescription");
     await page.fill("#patientFirstName", "Ada");
-    await page.fill("#dateOfBirth", "27/4/1980");
+    await fillFields(page, { dateOfBirth: "27/4/1980" });
     await page.click("button[type=submit]");
 
     await expect.poll(() => activeElement(page)).toMatchObject({ summary: true });
     const summary = page.locator("[data-error-summary]");
     expect(await summary.locator("h2").innerText()).toBe("There is a problem");
     const links = await summary.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-    expect(links.slice(0, 3)).toEqual(["#patientLastName", "#dateOfBirth", "#phone"]);
+    expect(links.slice(0, 4)).toEqual(["#sentBy", "#patientLastName", "#dateOfBirth-month", "#phone"]);
     expect(links).toEqual(expect.arrayContaining(["#preferredContact", "#diagnosisCodes", "#consent"]));
     expect(links).not.toContain("#patientFirstName");
     expect(await page.title()).toMatch(/^Error: /);
@@ -98,9 +123,16 @@ describe("prescription form", () => {
     expect(await page.locator("#patientLastName-error").innerText()).toContain(
       "Enter the patient's last name.",
     );
-    expect(await page.locator("#dateOfBirth").getAttribute("aria-describedby")).toBe(
+    // The date's error names the wrong part, and only that part is marked.
+    expect(await page.locator("#dateOfBirth-error").innerText()).toContain(
+      "Date of birth: the month must be a number between 1 and 12.",
+    );
+    expect(await page.locator("fieldset[data-field=dateOfBirth]").getAttribute("aria-describedby")).toBe(
       "dateOfBirth-hint dateOfBirth-error",
     );
+    expect(await page.locator("#dateOfBirth-month").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#dateOfBirth-day").getAttribute("aria-invalid")).toBeNull();
+    expect(await page.locator("#dateOfBirth-year").getAttribute("aria-invalid")).toBeNull();
     expect(await page.locator("fieldset[data-field=preferredContact]").getAttribute("aria-describedby")).toBe(
       "preferredContact-error",
     );
@@ -110,7 +142,7 @@ describe("prescription form", () => {
     // The first link leads to the first problem.
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
-    expect(await activeElement(page)).toMatchObject({ id: "patientLastName" });
+    expect(await activeElement(page)).toMatchObject({ id: "sentBy" });
     await page.context().close();
   });
 
@@ -300,15 +332,17 @@ describe("car accident claim form", () => {
 
     await tabAndType(page, "patientFirstName", "Alan");
     await tabAndType(page, "patientLastName", "Turing");
-    await tabAndType(page, "dateOfBirth", "6/23/1982");
+    for (const [part, text] of Object.entries(dateParts("6/23/1982")))
+      await tabAndType(page, `dateOfBirth-${part}`, text);
     await tabAndType(page, "phone", "5415550199");
-    await tabAndType(page, "email", "alan@example.com");
     await tabTo(page, "#preferredContact");
-    await page.keyboard.press("ArrowDown"); // moves to and chooses "Email"
+    await page.keyboard.press("ArrowDown"); // moves to and chooses "Email", which reveals the email field
     expect(await page.isChecked("#preferredContact-email")).toBe(true);
+    await tabAndType(page, "email", "alan@example.com");
     await tabAndType(page, "autoInsurer", "Oregon Mutual");
     await tabAndType(page, "claimNumber", "CLM-2026-0042");
-    await tabAndType(page, "accidentDate", usDate(30));
+    for (const [part, text] of Object.entries(dateParts(usDate(30))))
+      await tabAndType(page, `accidentDate-${part}`, text);
     await tabAndType(page, "adjusterName", "Joan Clarke");
     await tabAndType(page, "adjusterPhone", "541 555 0142 x7");
     await tabTo(page, "#claimWithOwnInsurer");
@@ -331,16 +365,15 @@ describe("car accident claim form", () => {
   it("warns, without blocking, when the accident was more than two years ago", async () => {
     const { page } = await open();
     await page.goto("/forms/mva-claim");
-    await page.fill("#accidentDate", usDate(3 * 365));
+    await fillFields(page, { accidentDate: usDate(3 * 365) });
     const notice = page.locator("[data-notice-for=accidentDate]");
     await expect.poll(() => notice.innerText()).toMatch(/more than two years ago/);
-    expect(await page.locator("#accidentDate").getAttribute("aria-describedby")).toContain(
-      "accidentDate-notice",
-    );
-    expect(await page.locator("#accidentDate").getAttribute("aria-invalid")).toBeNull();
+    const date = page.locator("fieldset[data-field=accidentDate]");
+    expect(await date.getAttribute("aria-describedby")).toContain("accidentDate-notice");
+    expect(await page.locator("#accidentDate-year").getAttribute("aria-invalid")).toBeNull();
     await expectNoAxeViolations(page);
 
-    await page.fill("#accidentDate", usDate(10));
+    await fillFields(page, { accidentDate: usDate(10) });
     await expect.poll(() => notice.innerText()).toBe("");
     await page.context().close();
   });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 
@@ -27,7 +27,13 @@ async function waitForHealth(deadline: number): Promise<void> {
 /** Serves the built site on a fresh local D1 for the browser tests. */
 export default async function setup(project: TestProject) {
   if (!existsSync(path.join(root, "dist/server/wrangler.json"))) {
-    throw new Error("No build found: run `npm run build` first (npm test does it for you).");
+    throw new Error("No build found: run `npm run build:e2e` first (npm test does it for you).");
+  }
+  // The contact tests expect the settings of .env.example; a plain `astro build` has none.
+  if (!readFileSync(path.join(root, "dist/client/index.html"), "utf8").includes('href="tel:')) {
+    throw new Error(
+      "The build has no contact settings: run `npm run build:e2e` (the settings of .env.example).",
+    );
   }
   rmSync(state, { recursive: true, force: true });
   server = spawn(process.execPath, ["scripts/serve.mjs", "--port", port, "--persist-to", state], {

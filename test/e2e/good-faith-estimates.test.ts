@@ -49,7 +49,9 @@ async function askByKeyboard(page: Page, first: string): Promise<void> {
   const typed: [string, string][] = [
     ["patientFirstName", first],
     ["patientLastName", lastName],
-    ["dateOfBirth", "5/5/1985"],
+    ["dateOfBirth-month", "5"],
+    ["dateOfBirth-day", "5"],
+    ["dateOfBirth-year", "1985"],
     ["phone", "541-555-0150"],
   ];
   for (const [id, text] of typed) {

@@ -10,6 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { todayInOregon } from "../../src/shared/dates";
 import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { fillFields } from "./form-helpers";
 import { addStaff, nextCode } from "./staff-accounts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -105,7 +106,8 @@ describe("a full walk through both forms and the staff desk", () => {
       memberId: typed.memberId,
       message: "Evenings are hard for me",
     };
-    for (const [name, value] of Object.entries(values)) await page.fill(`#${name}`, value);
+    await page.check("#sentBy-patient");
+    await fillFields(page, values);
     await page.locator("#diagnosisCodes").pressSequentially(typed.search);
     await expect.poll(() => page.locator("#diagnosisCodes-listbox [role=option]").count()).toBeGreaterThan(0);
     await page.fill("#diagnosisCodes", typed.code);
@@ -129,7 +131,7 @@ describe("a full walk through both forms and the staff desk", () => {
       adjusterName: "Pat Kim",
       adjusterPhone: "541-555-0177",
     };
-    for (const [name, value] of Object.entries(claim)) await page.fill(`#${name}`, value);
+    await fillFields(page, claim);
     await page.check("#preferredContact");
     await page.check("#claimWithOwnInsurer");
     await page.check("#prescriptionSent");

@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInOregon } from "../../src/shared/dates";
 import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { fillFields } from "./form-helpers";
 import { addStaff, nextCode, staffCli } from "./staff-accounts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -60,7 +61,8 @@ async function patientSendsPrescription(): Promise<string> {
     insuranceCarrier: "Example Health Plan",
     memberId: "XZ123456789",
   };
-  for (const [name, value] of Object.entries(values)) await page.fill(`#${name}`, value);
+  await page.check("#sentBy-patient");
+  await fillFields(page, values);
   await page.check("#preferredContact");
   await page.selectOption("#prescriberCredential", "MD");
   await page.check("#consent");

@@ -36,7 +36,7 @@ describe("mvaClaimSchema", () => {
   });
 
   it("has a field description for every schema field, in the same order", () => {
-    expect(Object.keys(mvaClaimSchema().shape)).toEqual(Object.keys(mvaClaimFields));
+    expect(Object.keys(mvaClaimSchema()._zod.def.out.shape)).toEqual(Object.keys(mvaClaimFields));
   });
 
   it("needs the auto insurer and the adjuster's name", () => {

@@ -4,7 +4,10 @@ import {
   contactOptions,
   contactSentence,
   formatCents,
+  headerContacts,
   mailingAddress,
+  prescriberRoutes,
+  visitDetails,
 } from "../../src/shared/clinic";
 
 describe("ways to reach the clinic", () => {
@@ -29,6 +32,40 @@ describe("ways to reach the clinic", () => {
       expect(sentence).not.toMatch(/\bat\s*[.,]?$|\bat\s+(or|,)/);
       for (const o of contactOptions(c)) expect(o.href ?? "x").not.toMatch(/^(tel|mailto):$/);
     }
+  });
+});
+
+describe("contact and visit details left unset", () => {
+  it("leave the header without a contact strip, and the pages without visit headings", () => {
+    expect(headerContacts({})).toEqual([]);
+    expect(visitDetails(undefined, {})).toEqual([]);
+    expect(visitDetails(["cancellationPolicy"], { hours: "9 to 5" })).toEqual([]);
+  });
+
+  it("offer prescribers' offices the mail when neither fax nor prescription email is set", () => {
+    expect(prescriberRoutes({})).toEqual([{ verb: "mail", value: mailingAddress() }]);
+  });
+
+  it("show only what is set, each with its words and never an empty link", () => {
+    expect(headerContacts({ phone: "(541) 555-0100", fax: "541-555-0101" })).toEqual([
+      { label: "Call (541) 555-0100", href: "tel:5415550100" },
+      { label: "Fax 541-555-0101" },
+    ]);
+    expect(visitDetails(undefined, { parking: "Free lot behind the building." })).toEqual([
+      { topic: "parking", heading: "Parking", text: "Free lot behind the building." },
+    ]);
+    expect(prescriberRoutes({ prescriptionEmail: "rx@example.org" })).toEqual([
+      { verb: "email", value: "rx@example.org", href: "mailto:rx@example.org" },
+    ]);
+  });
+
+  it("are unset in a build without settings: the clinic module reads none", () => {
+    // The unit tests run without PUBLIC_* settings (`npm test` sets them only for the e2e build).
+    const set = (...names: string[]) => names.some((name) => process.env[name]);
+    if (!set("PUBLIC_CLINIC_PHONE", "PUBLIC_CLINIC_EMAIL", "PUBLIC_CLINIC_FAX"))
+      expect(headerContacts()).toEqual([]);
+    if (!set("PUBLIC_CLINIC_HOURS", "PUBLIC_CLINIC_PARKING", "PUBLIC_CLINIC_ACCESS", "PUBLIC_WHAT_TO_BRING"))
+      if (!set("PUBLIC_CANCELLATION_POLICY")) expect(visitDetails()).toEqual([]);
   });
 });
 

@@ -14,6 +14,10 @@ describe("prescriptionSchema", () => {
     const result = rx();
     expect(result.success).toBe(true);
     expect(result.data).toEqual({
+      sentBy: "patient",
+      senderName: undefined,
+      senderRole: undefined,
+      senderPhone: undefined,
       ...patientOutput,
       prescriberName: "Dr. Jane Smith",
       prescriberCredential: "MD",
@@ -60,7 +64,7 @@ describe("prescriptionSchema", () => {
   });
 
   it("has a field description for every schema field, in the same order", () => {
-    expect(Object.keys(prescriptionSchema().shape)).toEqual(Object.keys(prescriptionFields));
+    expect(Object.keys(prescriptionSchema()._zod.def.out.shape)).toEqual(Object.keys(prescriptionFields));
     for (const field of Object.values(prescriptionFields)) expect(formSections).toHaveProperty(field.section);
   });
 
@@ -80,7 +84,7 @@ describe("prescriptionSchema", () => {
 
     it("need a real date of birth in the past, at most 120 years ago", () => {
       expect(issues(rx({ dateOfBirth: "" }))).toEqual({
-        dateOfBirth: "Enter the patient's date of birth, for example 4/27/1980.",
+        dateOfBirth: "Enter the patient's date of birth, for example 4 27 1980.",
       });
       expect(issues(rx({ dateOfBirth: "2/30/1980" })).dateOfBirth).toMatch(/month\/day\/year/);
       expect(issues(rx({ dateOfBirth: today })).dateOfBirth).toBe(
@@ -344,8 +348,8 @@ describe("prescriptionSchema", () => {
         "visitsAuthorized",
         "diagnosisCodes",
         "focusAreas",
-        "insuranceCarrier",
-        "memberId",
+        // Who is sending decides whether the insurance is needed now.
+        "sentBy",
       ].sort(),
     );
   });

@@ -194,6 +194,8 @@ describe("0007_retention_and_encryption", () => {
     await expect(db.prepare("DELETE FROM submission_notes").run()).rejects.toThrow(/append-only/);
     await expect(db.prepare("DELETE FROM audit_log").run()).rejects.toThrow(/append-only/);
 
+    // Today's code deletes on today's schema: the migrations after 0007 too.
+    await applyD1Migrations(db, env.TEST_MIGRATIONS);
     const { deleteSubmission } = await import("../../functions/db/deletion");
     const id = (await db
       .prepare("SELECT id FROM submissions WHERE reference = 'RX-OLD7777'")
@@ -204,6 +206,7 @@ describe("0007_retention_and_encryption", () => {
         actor: "old@example.org",
         reason: "patient_request",
         now: new Date(),
+        scans: env.SCANS,
       }),
     ).toEqual({
       reference: "RX-OLD7777",

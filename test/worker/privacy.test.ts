@@ -156,6 +156,7 @@ describe("deleting one submission", () => {
       reason: "patient_request",
       notes: 1,
       visitsUsed: 0,
+      scans: 0,
     });
     expect(JSON.stringify(audit)).not.toMatch(/Deleteme|Maria|First call/);
   });

@@ -1,35 +1,24 @@
 /** The car-accident claim page's script: the form's enhancement and the two-year PIP notice. */
-import { parseDateInput, todayInOregon } from "../../shared/dates";
+import { todayInOregon } from "../../shared/dates";
+import { typedDate } from "../../shared/schemas/builders";
 import { mvaClaimSchema, mvaClaimWarnings } from "../../shared/schemas/mva-claim";
+import { currentValues, showFieldNotice, whenChanged } from "./field-notice";
 import { enhanceSubmissionForm } from "./submission-form";
 
-const NOTICE_DELAY_MS = 400;
-
 const form = document.querySelector<HTMLFormElement>('form[data-submission-form="mva-claim"]');
-const accidentDate = form?.querySelector<HTMLInputElement>("#accidentDate");
+const accidentDate = form?.querySelector<HTMLElement>('[data-field="accidentDate"]');
 const notice = form?.querySelector<HTMLElement>('[data-notice-for="accidentDate"]');
 
 /** Shows the schema's warnings for the date as typed; a date that does not parse shows none (that is an error, on send). */
 function updateNotice(): void {
-  if (!accidentDate || !notice) return;
-  const iso = parseDateInput(accidentDate.value);
+  if (!form || !accidentDate || !notice) return;
+  const iso = typedDate(currentValues(form), "accidentDate");
   const today = todayInOregon();
   const warnings = iso && iso <= today ? mvaClaimWarnings({ accidentDate: iso }, today) : [];
-  const text = warnings.join(" ");
-  if (notice.textContent !== text) notice.textContent = text;
-  const ids = (accidentDate.getAttribute("aria-describedby") ?? "")
-    .split(/\s+/)
-    .filter((id) => id && id !== notice.id);
-  if (text) ids.push(notice.id);
-  accidentDate.setAttribute("aria-describedby", ids.join(" "));
+  showFieldNotice(accidentDate, notice, warnings.join(" "));
 }
 
 if (form) {
   enhanceSubmissionForm({ form, schema: mvaClaimSchema(), onRestore: updateNotice });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  accidentDate?.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(updateNotice, NOTICE_DELAY_MS);
-  });
-  accidentDate?.addEventListener("change", updateNotice);
+  whenChanged([accidentDate], updateNotice);
 }

@@ -5,8 +5,10 @@
  * this tab's sessionStorage so a reload loses nothing.
  */
 import type * as z from "zod/mini";
+import { dateParts } from "../../shared/schemas/builders";
 import { formatIssues, idempotencyKeyPattern, type FieldIssue } from "../../shared/schemas/common";
-import { showErrorSummary, type SummaryIssue } from "../error-summary";
+import { focusErrorSummary, showErrorSummary, type SummaryIssue } from "../error-summary";
+import { enhanceChoices } from "./form-choices";
 
 export interface SubmissionFormOptions {
   form: HTMLFormElement;
@@ -14,6 +16,10 @@ export interface SubmissionFormOptions {
   schema: z.ZodMiniType;
   /** Called after a draft was put back into the form, so page scripts can refresh notices. */
   onRestore?: () => void;
+  /** Checks the schema cannot make (a chosen file's type and size), as field problems. */
+  check?: () => Promise<FieldIssue[]>;
+  /** Sends the answers another way than the JSON post (with a file: multipart), or null for JSON. */
+  sender?: (url: string, values: Record<string, string>, key: string) => Promise<Response> | null;
 }
 
 const DRAFT_DELAY_MS = 300;
@@ -81,7 +87,13 @@ const storage = {
 };
 
 /** Enhances one `SubmissionForm` (see SubmissionForm.astro for the markup it expects). */
-export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFormOptions): void {
+export function enhanceSubmissionForm({
+  form,
+  schema,
+  onRestore,
+  check,
+  sender,
+}: SubmissionFormOptions): void {
   const draftKey = `draft:${form.dataset.submissionForm}`;
   const summary = form.querySelector<HTMLElement>("[data-error-summary]")!;
   const status = form.querySelector<HTMLElement>("[data-form-status]")!;
@@ -91,6 +103,7 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
   const pageTitle = document.title;
   const keyInput = form.querySelector<HTMLInputElement>('input[name="idempotencyKey"]');
   let sending = false;
+  const refreshChoices = enhanceChoices(form);
 
   // The draft: what was typed, minus the honeypot, plus the idempotency key so a reload keeps it.
   const saveDraft = debounce(() => {
@@ -131,26 +144,40 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     }
   }
 
+  /** A date's problem is about one part ("startDate.month") or all of it: the controls to mark, the one to link to. */
+  const partControls = (wrapper: HTMLElement, path: string): HTMLElement[] => {
+    const controls = [...wrapper.querySelectorAll<HTMLElement>("input, select, textarea")];
+    const part = path.split(".")[1];
+    if (!wrapper.hasAttribute("data-date-input") || !(dateParts as readonly string[]).includes(part ?? ""))
+      return controls;
+    return controls.filter((control) => control.dataset.part === part);
+  };
+
   /** Shows problems as the error summary (focused) and inline errors next to their fields. */
   function showIssues(issues: FieldIssue[]): void {
     clearIssues();
-    const byField = new Map<string, { wrapper: HTMLElement; messages: string[] }>();
+    const byField = new Map<
+      string,
+      { wrapper: HTMLElement; messages: string[]; invalid: Set<HTMLElement> }
+    >();
     const listed = new Set<string>();
     const summaryIssues: SummaryIssue[] = [];
     for (const issue of issues) {
       const field = fieldOf(issue.path);
+      const group =
+        field && (byField.get(field.name) ?? { wrapper: field.wrapper, messages: [], invalid: new Set() });
+      const controls = field ? partControls(field.wrapper, issue.path) : [];
+      for (const control of controls) group!.invalid.add(control);
+      if (field) byField.set(field.name, group!);
       const entry = field ? `${field.name}\n${issue.message}` : issue.message;
       if (listed.has(entry)) continue;
       listed.add(entry);
-      summaryIssues.push({ message: issue.message, field: field?.name });
-      if (field) {
-        const group = byField.get(field.name) ?? { wrapper: field.wrapper, messages: [] };
-        group.messages.push(issue.message);
-        byField.set(field.name, group);
-      }
+      const target = field?.wrapper.hasAttribute("data-date-input") ? controls[0]?.id : field?.name;
+      summaryIssues.push({ message: issue.message, field: target });
+      group?.messages.push(issue.message);
     }
 
-    for (const [name, { wrapper, messages: fieldMessages }] of byField) {
+    for (const [name, { wrapper, messages: fieldMessages, invalid }] of byField) {
       const error = document.createElement("p");
       error.className = "field-error";
       error.id = `${name}-error`;
@@ -168,9 +195,7 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
       wrapper.classList.add("field--error");
       const described = describedOf(name, wrapper);
       if (described) setDescribedBy(described, error.id, true);
-      for (const control of wrapper.querySelectorAll("input, select, textarea")) {
-        control.setAttribute("aria-invalid", "true");
-      }
+      for (const control of invalid) control.setAttribute("aria-invalid", "true");
     }
 
     document.title = `Error: ${pageTitle}`;
@@ -201,20 +226,21 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     for (const button of alert.querySelectorAll("button")) button.disabled = on;
   }
 
-  async function send(body: string, key: string): Promise<void> {
+  async function send(values: Values, key: string): Promise<void> {
     if (sending) return;
     setSending(true);
     let response: Response;
     try {
       // JSON to the API; without JavaScript the form posts to its own page (`action`).
-      response = await fetch(form.dataset.api!, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": key },
-        body,
-      });
+      response = await (sender?.(form.dataset.api!, values, key) ??
+        fetch(form.dataset.api!, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": key },
+          body: JSON.stringify(values),
+        }));
     } catch {
       setSending(false);
-      showAlert(messages.offline, () => void send(body, key));
+      showAlert(messages.offline, () => void send(values, key));
       return;
     }
     if (response.status === 201) {
@@ -240,7 +266,7 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     } else if (response.status === 429) {
       showAlert(messages.tooMany);
     } else if (response.status >= 500) {
-      showAlert(messages.serverError, () => void send(body, key));
+      showAlert(messages.serverError, () => void send(values, key));
     } else {
       showAlert(messages.rejected);
     }
@@ -251,14 +277,24 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     if (sending) return;
     const values = formValues(form);
     const result = schema.safeParse(values);
-    if (!result.success) {
+    void (check?.() ?? Promise.resolve([])).then((more) => {
+      const issues = [...(result.success ? [] : formatIssues(result.error)), ...more];
+      if (issues.length > 0) {
+        alert.replaceChildren();
+        showIssues(issues);
+        return;
+      }
+      clearIssues();
       alert.replaceChildren();
-      showIssues(formatIssues(result.error));
-      return;
-    }
-    clearIssues();
-    alert.replaceChildren();
-    void send(JSON.stringify(values), values.idempotencyKey ?? "");
+      // The API's dates are ISO text: the parts a date was typed in are sent as the date they make.
+      const data = result.success ? (result.data as Record<string, unknown>) : {};
+      for (const wrapper of form.querySelectorAll<HTMLElement>("[data-date-input]")) {
+        const name = wrapper.dataset.field!;
+        for (const part of dateParts) delete values[`${name}-${part}`];
+        if (typeof data[name] === "string") values[name] = data[name];
+      }
+      void send(values, values.idempotencyKey ?? "");
+    });
   });
 
   form.addEventListener("input", saveDraft);
@@ -293,6 +329,7 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     saveDraft.cancel();
     storage.remove(draftKey);
     status.replaceChildren(messages.cleared);
+    refreshChoices();
     onRestore?.();
     form
       .querySelector<HTMLElement>("input:not([type=hidden]):not([tabindex='-1']), select, textarea")
@@ -312,11 +349,12 @@ export function enhanceSubmissionForm({ form, schema, onRestore }: SubmissionFor
     clear.textContent = messages.clear;
     clear.addEventListener("click", clearForm);
     status.replaceChildren(text, clear);
+    refreshChoices();
     onRestore?.();
   }
 
   // The page came back from a failed post (the server showed the problems): start at the summary.
-  if (!summary.hidden) summary.focus();
+  if (!summary.hidden) focusErrorSummary(summary);
 
   // Coming Back to a page kept in the back/forward cache after sending: make the button usable again.
   window.addEventListener("pageshow", (event) => {

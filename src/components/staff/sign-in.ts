@@ -32,7 +32,7 @@ export function signInIssues(status: number, body: unknown): SignInIssue[] {
 }
 
 /** The problems to show for a refused code (the code step, or re-authentication). */
-export function codeIssues(status: number, body: unknown): SignInIssue[] {
+function codeIssues(status: number, body: unknown): SignInIssue[] {
   const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   const message = typeof record.message === "string" ? record.message : undefined;
   if (status === 422 && Array.isArray(record.issues)) {
@@ -45,4 +45,21 @@ export function codeIssues(status: number, body: unknown): SignInIssue[] {
     return [{ path: "password", message }];
   if ((status === 401 || status === 429) && message) return [{ path: "code", message }];
   return [{ path: "", message: signInMessages.unavailable }];
+}
+
+/** Which second-factor field a staff member filled in: a recovery code has letters, so its own field. */
+export type SecondFactorField = "code" | "recovery";
+
+/** The code a staff form carries (a recovery code wins) and the field it came from. */
+export function secondFactorOf(text: (name: string) => string): { field: SecondFactorField; code: string } {
+  const recovery = text("recovery").trim();
+  return recovery ? { field: "recovery", code: recovery } : { field: "code", code: text("code").trim() };
+}
+
+/** The issues of a refused code, with "code" moved to the field the person actually used. */
+export function secondFactorIssues(status: number, body: unknown, field: SecondFactorField): SignInIssue[] {
+  return codeIssues(status, body).map((issue) => ({
+    ...issue,
+    path: issue.path === "code" ? field : issue.path,
+  }));
 }

@@ -159,12 +159,131 @@ export function requiredCheckbox(message: string) {
   );
 }
 
-/** An ISO "YYYY-MM-DD" date accepted as typed ("3/4/2026"); see `parseDateInput`. */
-export function dateField(
-  messages: { missing: string; invalid: string },
-  check?: (iso: string) => string | null,
-) {
-  return normalizedText(parseDateInput, messages, check);
+/** The parts of a date-input field, in the order the forms ask for them (US order). */
+export const dateParts = ["month", "day", "year"] as const;
+type DatePart = (typeof dateParts)[number];
+
+/**
+ * A form post's date parts (`startDate-month`, `startDate-day`, `startDate-year`) → one value
+ * `startDate: { month, day, year }` that the date fields read; an ISO or US date string sent as
+ * `startDate` (the JSON API) passes through untouched. Runs on the whole body, before the object.
+ */
+export function withDateParts(value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  const record: Record<string, unknown> = { ...value };
+  for (const key of Object.keys(value)) {
+    const match = /^(.+)-(month|day|year)$/.exec(key);
+    if (!match) continue;
+    const name = match[1]!;
+    const parts = isRecord(record[name]) ? (record[name] as Record<string, unknown>) : {};
+    record[name] = { ...parts, [match[2]!]: value[key] };
+    delete record[key];
+  }
+  return record;
+}
+
+const partRules: Record<DatePart, { pattern: RegExp; max: number; problem: string }> = {
+  month: { pattern: /^\d{1,2}$/, max: 12, problem: "the month must be a number between 1 and 12" },
+  day: { pattern: /^\d{1,2}$/, max: 31, problem: "the day must be a number between 1 and 31" },
+  year: { pattern: /^\d{4}$/, max: 9999, problem: "the year must have 4 digits, for example 1980" },
+};
+
+function partText(value: unknown): string {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return typeof value === "string" ? removeInvisibleCharacters(value).trim() : "";
+}
+
+/** What a date field says about itself: its name in errors ("Date of birth") and its messages. */
+interface DateRule {
+  label: string;
+  missing: string;
+  /** For a date typed as one piece of text (the JSON API): the format to use. */
+  invalid: string;
+}
+
+/**
+ * A date sent as parts or as text → ISO, or the problems: a missing part or a part out of range
+ * is reported at that part's path ("startDate.month"), a date that does not exist at the field.
+ */
+function readDate(
+  value: unknown,
+  rule: DateRule,
+): { iso: string } | { problems: { message: string; path?: PropertyKey[] }[] } | undefined {
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (text === "") return undefined;
+    const iso = parseDateInput(text);
+    return iso ? { iso } : { problems: [{ message: rule.invalid }] };
+  }
+  if (!isRecord(value))
+    return value === undefined || value === null ? undefined : { problems: [{ message: rule.invalid }] };
+  const texts = Object.fromEntries(dateParts.map((part) => [part, partText(value[part])])) as Record<
+    DatePart,
+    string
+  >;
+  const missing = dateParts.filter((part) => texts[part] === "");
+  if (missing.length === dateParts.length) return undefined;
+  const problems: { message: string; path?: PropertyKey[] }[] = [];
+  if (missing.length > 0) {
+    const list =
+      missing.length === 1
+        ? `a ${missing[0]}`
+        : `a ${missing.slice(0, -1).join(", a ")} and a ${missing.at(-1)}`;
+    for (const part of missing)
+      problems.push({ path: [part], message: `${rule.label} must include ${list}.` });
+  }
+  for (const part of dateParts) {
+    const { pattern, max, problem } = partRules[part];
+    const text = texts[part];
+    if (text !== "" && (!pattern.test(text) || Number(text) < 1 || Number(text) > max))
+      problems.push({ path: [part], message: `${rule.label}: ${problem}.` });
+  }
+  if (problems.length > 0) return { problems };
+  const iso = isoFromParts(Number(texts.year), Number(texts.month), Number(texts.day));
+  return iso
+    ? { iso }
+    : { problems: [{ message: `${rule.label} must be a real date. Check the day and the month.` }] };
+}
+
+/** The ISO date a form's values make for date field `name` (parts or text), or null: for live notices. */
+export function typedDate(values: Record<string, unknown>, name: string): string | null {
+  const record = withDateParts(values) as Record<string, unknown>;
+  const read = readDate(record[name], { label: "", missing: "", invalid: "" });
+  return read && "iso" in read ? read.iso : null;
+}
+
+function isoFromParts(year: number, month: number, day: number): string | null {
+  return parseDateInput(`${year}-${month}-${day}`);
+}
+
+function dateTransform(rule: DateRule, required: boolean, check?: (iso: string) => string | null) {
+  return z.transform((value: unknown, ctx) => {
+    const read = readDate(value, rule);
+    if (read === undefined) {
+      if (!required) return undefined;
+      addIssue(ctx, { message: rule.missing });
+      return z.NEVER;
+    }
+    const problems =
+      "iso" in read
+        ? [check?.(read.iso)].filter((p) => p).map((message) => ({ message: message! }))
+        : read.problems;
+    for (const problem of problems) addIssue(ctx, problem);
+    return problems.length > 0 || !("iso" in read) ? z.NEVER : read.iso;
+  });
+}
+
+/**
+ * A required ISO "YYYY-MM-DD" date, sent as month, day and year parts (the forms) or as text
+ * ("2026-03-04" or "3/4/2026", the JSON API); `check` may reject a real date (one in the future).
+ */
+export function dateField(rule: DateRule, check?: (iso: string) => string | null) {
+  return z.pipe(dateTransform(rule, true, check), z.string());
+}
+
+/** Optional variant of {@link dateField}: nothing given → undefined. */
+export function optionalDateField(rule: Omit<DateRule, "missing">, check?: (iso: string) => string | null) {
+  return z.pipe(dateTransform({ ...rule, missing: rule.invalid }, false, check), z.optional(z.string()));
 }
 
 /** A US phone number normalised to "(541) 555-0123" by `normalize`. */

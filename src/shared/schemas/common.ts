@@ -45,10 +45,23 @@ export interface FieldMeta {
   maxLength?: number;
   min?: number;
   max?: number;
+  /**
+   * Asked only after this choice (GOV.UK conditional reveal): shown under it and needed then;
+   * without JavaScript it is always shown, and its hint says when it is needed.
+   */
+  revealWhen?: { field: string; value: string };
+  /**
+   * The label worded for who is answering: `labels[value of the radio field by]`, swapped in by the
+   * form's script; `label` is the neutral wording shown before the choice and without JavaScript.
+   */
+  wordedFor?: { by: string; labels: Record<string, string> };
+  /** What staff read when the field was left empty, instead of "Not given". */
+  whenBlank?: string;
 }
 
 /** Form sections in the order they appear, with their headings. */
 export const formSections = {
+  sender: "About you",
   patient: "About the patient",
   prescriber: "Who wrote the prescription",
   prescription: "The prescription",
@@ -125,7 +138,7 @@ export const patientFields = {
   },
   dateOfBirth: {
     label: "Date of birth",
-    hint: "For example 4/27/1980.",
+    hint: "For example, 4 27 1980 (month, day, year).",
     required: true,
     input: "date",
     section: "patient",
@@ -139,15 +152,6 @@ export const patientFields = {
     section: "patient",
     autocomplete: "tel",
   },
-  email: {
-    label: "Email address",
-    hint: "Needed if you would like us to contact you by email.",
-    required: false,
-    input: "email",
-    section: "patient",
-    autocomplete: "email",
-    maxLength: limits.email,
-  },
   preferredContact: {
     label: "How should we contact you?",
     required: true,
@@ -157,6 +161,16 @@ export const patientFields = {
       { value: "phone", label: "Phone" },
       { value: "email", label: "Email" },
     ],
+  },
+  email: {
+    label: "Email address",
+    hint: "Needed only if you chose Email.",
+    required: false,
+    revealWhen: { field: "preferredContact", value: "email" },
+    input: "email",
+    section: "patient",
+    autocomplete: "email",
+    maxLength: limits.email,
   },
 } as const satisfies Record<string, FieldMeta>;
 
@@ -209,7 +223,8 @@ export function patientShape(today: () => string) {
     }),
     dateOfBirth: dateField(
       {
-        missing: "Enter the patient's date of birth, for example 4/27/1980.",
+        label: "Date of birth",
+        missing: "Enter the patient's date of birth, for example 4 27 1980.",
         invalid: "Enter the patient's date of birth as month/day/year, for example 4/27/1980.",
       },
       (iso) => {
@@ -224,13 +239,13 @@ export function patientShape(today: () => string) {
       missing: "Enter a phone number where we can reach the patient, for example (541) 555-0123.",
       invalid: "Enter the phone number as a 10-digit US number with area code, for example (541) 555-0123.",
     }),
-    email: optionalEmail(
-      "Enter the email address like name@example.com, or leave it empty.",
-      "Shorten the email address to 254 characters or fewer.",
-    ),
     preferredContact: choice(
       ["phone", "email"],
       "Choose whether we should contact you by phone or by email.",
+    ),
+    email: optionalEmail(
+      "Enter the email address like name@example.com, or leave it empty.",
+      "Shorten the email address to 254 characters or fewer.",
     ),
   };
 }

@@ -5,14 +5,16 @@
  */
 import * as z from "zod/mini";
 import { clinic } from "../clinic";
-import { addYears, parseDateInput } from "../dates";
+import { addYears } from "../dates";
 import { careFrequencies, type CareFrequency } from "../good-faith-estimate";
 import {
   choice,
+  optionalDateField,
   optionalNormalizedText,
   preprocess,
   todayFrom,
   whenValid,
+  withDateParts,
   type SchemaOptions,
 } from "./builders";
 import {
@@ -110,9 +112,11 @@ export function goodFaithEstimateSchema(
 ) {
   const today = todayFrom(options);
   const futureDate = (what: string, example: string) =>
-    optionalNormalizedText(
-      parseDateInput,
-      { invalid: `Enter ${what} as month/day/year, for example ${example}, or leave it empty.` },
+    optionalDateField(
+      {
+        label: what.replace(/^the /, "The "),
+        invalid: `Enter ${what} as month/day/year, for example ${example}, or leave it empty.`,
+      },
       (iso) =>
         iso < today()
           ? `Check ${what}: it is in the past.`
@@ -168,7 +172,7 @@ export function goodFaithEstimateSchema(
   } satisfies Record<keyof typeof goodFaithEstimateFields, z.ZodMiniType>;
 
   const object = z.object(shape, { error: notAnObject });
-  return object.check(
+  return preprocess(withDateParts, object).check(
     z.superRefine<z.output<typeof object>>(checkContact, { when: whenValid("preferredContact", "email") }),
     z.superRefine<z.output<typeof object>>(
       (value, ctx) => {

@@ -14,9 +14,11 @@ import {
   optionalNormalizedText,
   optionalText,
   phoneField,
+  preprocess,
   requiredText,
   todayFrom,
   whenValid,
+  withDateParts,
   type SchemaOptions,
 } from "./builders";
 import {
@@ -165,7 +167,8 @@ export function mvaClaimSchema(options: SchemaOptions = {}) {
     // Bounds: not in the future, and within the last ten years (PIP pays for two).
     accidentDate: dateField(
       {
-        missing: "Enter the date of the accident, for example 3/4/2026.",
+        label: "Date of the accident",
+        missing: "Enter the date of the accident, for example 3 4 2026.",
         invalid: "Enter the date of the accident as month/day/year, for example 3/4/2026.",
       },
       (iso) =>
@@ -234,7 +237,7 @@ export function mvaClaimSchema(options: SchemaOptions = {}) {
   } satisfies Record<keyof typeof mvaClaimFields, z.ZodMiniType>;
 
   const object = z.object(shape, { error: notAnObject });
-  return object.check(
+  return preprocess(withDateParts, object).check(
     z.superRefine<z.output<typeof object>>(checkContact, { when: whenValid("preferredContact", "email") }),
   );
 }

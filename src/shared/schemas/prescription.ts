@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import { addYears } from "../dates";
 import { isValidNpi } from "../npi";
+import { visitsFitNotice } from "../submissions/rules";
 import { normalizeUsPhone, normalizeUsPhoneWithExtension } from "../phone";
 import {
   addIssue,
@@ -18,143 +19,18 @@ import {
   preprocess,
   requiredText,
   todayFrom,
+  typedDate,
   whenValid,
+  withDateParts,
   type SchemaOptions,
 } from "./builders";
-import {
-  checkContact,
-  closingFields,
-  closingShape,
-  normalizeIcd10,
-  notAnObject,
-  patientFields,
-  patientShape,
-  type FieldMeta,
-} from "./common";
+import { checkContact, closingShape, normalizeIcd10, notAnObject, patientShape } from "./common";
+import { prescriberCredentials, prescriptionFields, senders } from "./prescription-fields";
 
-/** Prescriber credentials the clinic accepts prescriptions from. */
-const prescriberCredentials = ["MD", "DO", "NP", "PA", "ND", "DC", "other"] as const;
+export { prescriptionFields };
 
 /** At most this many diagnosis codes per prescription. */
 const maxDiagnosisCodes = 12;
-
-/** Form metadata for every prescription field, in form order (keys match the schema exactly). */
-export const prescriptionFields = {
-  ...patientFields,
-  prescriberName: {
-    label: "Prescriber's name",
-    hint: "The doctor or other provider who wrote the prescription.",
-    required: true,
-    input: "text",
-    section: "prescriber",
-    maxLength: limits.name,
-  },
-  prescriberCredential: {
-    label: "Prescriber's credential",
-    required: true,
-    input: "select",
-    section: "prescriber",
-    options: [
-      { value: "MD", label: "MD (medical doctor)" },
-      { value: "DO", label: "DO (doctor of osteopathic medicine)" },
-      { value: "NP", label: "NP (nurse practitioner)" },
-      { value: "PA", label: "PA (physician assistant)" },
-      { value: "ND", label: "ND (naturopathic doctor)" },
-      { value: "DC", label: "DC (chiropractor)" },
-      { value: "other", label: "Other" },
-    ],
-  },
-  prescriberPhone: {
-    label: "Prescriber's office phone",
-    hint: "For example (541) 555-0123; add an extension like x45 if there is one.",
-    required: true,
-    input: "tel",
-    section: "prescriber",
-  },
-  prescriberFax: {
-    label: "Prescriber's office fax",
-    required: false,
-    input: "tel",
-    section: "prescriber",
-  },
-  prescriberNpi: {
-    label: "Prescriber's NPI number",
-    hint: "10 digits, often printed on the prescription. Leave it empty if you do not have it.",
-    required: false,
-    input: "text",
-    section: "prescriber",
-    maxLength: 10,
-  },
-  startDate: {
-    label: "Start date",
-    hint: "The date the prescription was written or starts.",
-    required: true,
-    input: "date",
-    section: "prescription",
-  },
-  endDate: {
-    label: "End date",
-    hint: "The date the prescription expires, at most one year after the start.",
-    required: true,
-    input: "date",
-    section: "prescription",
-  },
-  visitsAuthorized: {
-    label: "Number of visits prescribed",
-    required: true,
-    input: "number",
-    section: "prescription",
-    min: 1,
-    max: 60,
-  },
-  frequency: {
-    label: "How often",
-    hint: "For example 1 per week.",
-    required: false,
-    input: "text",
-    section: "prescription",
-    maxLength: limits.shortText,
-  },
-  diagnosisCodes: {
-    label: "Diagnosis codes (ICD-10)",
-    hint: "As written on the prescription, for example M54.50 or S13.4XXA. Separate several codes with commas.",
-    required: true,
-    input: "text",
-    section: "prescription",
-  },
-  focusAreas: {
-    label: "Areas to treat",
-    hint: "As noted on the prescription, for example neck and upper back.",
-    required: true,
-    input: "textarea",
-    section: "prescription",
-    maxLength: limits.focusAreas,
-  },
-  insuranceCarrier: {
-    label: "Health insurance company",
-    required: true,
-    input: "text",
-    section: "insurance",
-    maxLength: limits.name,
-  },
-  memberId: {
-    label: "Member ID",
-    hint: "From the insurance card.",
-    required: true,
-    input: "text",
-    section: "insurance",
-    maxLength: limits.identifier,
-  },
-  groupNumber: {
-    label: "Group number",
-    hint: "From the insurance card, if it has one.",
-    required: false,
-    input: "text",
-    section: "insurance",
-    maxLength: limits.identifier,
-  },
-  ...closingFields,
-} as const satisfies Record<string, FieldMeta>;
 
 /** Options for {@link prescriptionSchema}. */
 export interface PrescriptionSchemaOptions extends SchemaOptions {
@@ -195,6 +71,24 @@ function splitDiagnosisCodes(value: unknown): unknown {
 export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
   const today = todayFrom(options);
   const shape = {
+    sentBy: choice(senders, "Choose who is filling in this form: the prescriber's office or the patient."),
+    senderName: optionalText({
+      max: limits.name,
+      invalid: "Enter your name as text.",
+      label: "your name",
+      name: true,
+      tooLong: "Shorten your name to 100 characters or fewer.",
+    }),
+    senderRole: optionalText({
+      max: limits.shortText,
+      invalid: "Enter your role as text, for example medical assistant.",
+      label: "your role",
+      tooLong: "Shorten your role to 60 characters or fewer, for example medical assistant.",
+    }),
+    senderPhone: optionalNormalizedText(normalizeUsPhoneWithExtension, {
+      invalid:
+        "Enter your office phone as a 10-digit US number with area code, for example (541) 555-0123 x45.",
+    }),
     ...patientShape(today),
     prescriberName: requiredText({
       max: limits.name,
@@ -232,7 +126,8 @@ export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
     // Bounds: a start date from two years ago to one year ahead; an end date not yet past.
     startDate: dateField(
       {
-        missing: "Enter the prescription's start date, for example 3/4/2026.",
+        label: "Prescription start date",
+        missing: "Enter the prescription's start date, for example 3 4 2026.",
         invalid: "Enter the start date as month/day/year, for example 3/4/2026.",
       },
       (iso) =>
@@ -244,7 +139,8 @@ export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
     ),
     endDate: dateField(
       {
-        missing: "Enter the prescription's end date, for example 6/4/2026.",
+        label: "Prescription end date",
+        missing: "Enter the prescription's end date, for example 6 4 2026.",
         invalid: "Enter the end date as month/day/year, for example 6/4/2026.",
       },
       (iso) =>
@@ -276,15 +172,15 @@ export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
       label: "the areas to treat",
       tooLong: "Shorten the areas to treat to 500 characters or fewer.",
     }),
-    insuranceCarrier: requiredText({
+    insuranceCarrier: optionalText({
       max: limits.name,
-      missing: "Enter the name of the patient's health insurance company.",
+      invalid: "Enter the name of the health insurance company as text.",
       label: "the insurance company's name",
       tooLong: "Shorten the insurance company's name to 100 characters or fewer.",
     }),
-    memberId: requiredText({
+    memberId: optionalText({
       max: limits.identifier,
-      missing: "Enter the member ID from the insurance card.",
+      invalid: "Enter the member ID from the insurance card as text.",
       label: "the member ID",
       tooLong: "The member ID can be at most 40 characters. Check it against the insurance card.",
     }),
@@ -297,10 +193,15 @@ export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
     ...closingShape(),
   } satisfies Record<keyof typeof prescriptionFields, z.ZodMiniType>;
 
+  type Parsed = z.output<z.ZodMiniObject<typeof shape>>;
+
   const object = z.object(shape, { error: notAnObject });
-  return object.check(
-    z.superRefine<z.output<typeof object>>(checkContact, { when: whenValid("preferredContact", "email") }),
-    z.superRefine<z.output<typeof object>>(
+  return preprocess(withDateParts, object).check(
+    z.superRefine<Parsed>(checkContact, { when: whenValid("preferredContact", "email") }),
+    z.superRefine<Parsed>(checkSender, {
+      when: whenValid("sentBy", "senderName", "senderRole", "senderPhone", "insuranceCarrier", "memberId"),
+    }),
+    z.superRefine<Parsed>(
       (value, ctx) => {
         if (value.endDate <= value.startDate) {
           ctx.addIssue({
@@ -319,6 +220,35 @@ export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
       { when: whenValid("startDate", "endDate") },
     ),
   );
+}
+
+const senderMissing = {
+  senderName: "Enter your name, so we know who at the prescriber's office sent this form.",
+  senderRole: "Enter your role at the prescriber's office, for example medical assistant.",
+  senderPhone:
+    "Enter your phone number at the office, for example (541) 555-0123 x45, so we can call you back.",
+} as const;
+
+const insuranceMissing = {
+  insuranceCarrier: "Enter the name of your health insurance company.",
+  memberId: "Enter the member ID from your insurance card.",
+} as const;
+
+/**
+ * Who sends decides what is needed: a prescriber's office gives the sender's name, role and
+ * phone, and may leave the insurance for staff to collect from the patient; a patient gives the
+ * insurance.
+ */
+function checkSender(
+  value: { sentBy: (typeof senders)[number] } & Partial<
+    Record<keyof typeof senderMissing | keyof typeof insuranceMissing, string>
+  >,
+  ctx: z.core.$RefinementCtx,
+): void {
+  const needed = value.sentBy === "prescriber_office" ? senderMissing : insuranceMissing;
+  for (const [path, message] of Object.entries(needed) as [keyof typeof needed, string][]) {
+    if (!value[path]) ctx.addIssue({ code: "custom", path: [path], message });
+  }
 }
 
 function diagnosisCodeList(check: ((code: string) => string | null) | undefined) {
@@ -350,6 +280,19 @@ function diagnosisCodeList(check: ((code: string) => string | null) | undefined)
       }),
     ),
   );
+}
+
+/**
+ * The notice for visits that cannot fit the dates (`visitsFitNotice`), from the form's values as
+ * typed, or null while the dates or visits cannot be read: what the page shows before sending.
+ */
+export function typedVisitsNotice(values: Record<string, string | undefined>): string | null {
+  const startDate = typedDate(values, "startDate");
+  const endDate = typedDate(values, "endDate");
+  const visits = values.visitsAuthorized?.trim() ?? "";
+  if (!startDate || !endDate || !/^\d+$/.test(visits) || Number(visits) < 1) return null;
+  const frequency = values.frequency?.trim() || undefined;
+  return visitsFitNotice({ startDate, endDate, visitsAuthorized: Number(visits), frequency });
 }
 
 /** A validated, normalised prescription submission. */

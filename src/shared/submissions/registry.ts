@@ -29,6 +29,7 @@ import {
   type DueFilter,
   type EstimateRequestFacts,
   type PrescriptionFacts,
+  visitsFitNotice,
 } from "./rules";
 
 /**
@@ -135,11 +136,13 @@ const prescription: KindSpec<"prescription", PrescriptionInput, PrescriptionFact
   nextStep: "We will check your health insurance coverage for massage with your insurance company.",
   fields: prescriptionFields,
   schema: () => prescriptionSchema({ checkDiagnosisCode: diagnosisCodeError }),
-  notices: (input) =>
-    input.diagnosisCodes.flatMap((code) => {
+  notices: (input) => [
+    ...[visitsFitNotice(input)].filter((notice) => notice !== null),
+    ...input.diagnosisCodes.flatMap((code) => {
       const notice = diagnosisCodeNotice(code);
       return notice ? [notice] : [];
     }),
+  ],
   columns: (input) => ({
     key_date: input.endDate,
     start_date: input.startDate,
@@ -185,7 +188,7 @@ const prescription: KindSpec<"prescription", PrescriptionInput, PrescriptionFact
   recordsVisits: true,
   due: { filter: "prescription", label: "Prescriptions ending within 14 days or with at most 1 visit left" },
   csv: (input) => ({
-    Insurer: input.insuranceCarrier,
+    Insurer: input.insuranceCarrier ?? prescriptionFields.insuranceCarrier.whenBlank,
     "Prescription start": input.startDate,
     "Prescription end": input.endDate,
     "Visits authorized": input.visitsAuthorized,
