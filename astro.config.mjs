@@ -47,7 +47,10 @@ export default defineConfig({
   // No Astro sessions: the staff desk keeps its own sessions in D1. `false` also keeps the adapter
   // from adding a SESSION KV binding.
   session: false,
-  markdown: { syntaxHighlight: false },
+  // Straight quotes stay straight: the guidance prose reads as the clinic typed it.
+  markdown: { syntaxHighlight: false, smartypants: false },
+  // English at today's URLs, Spanish under /es/ (src/pages/es/); src/shared/site-pages.ts maps between them.
+  i18n: { locales: ["en", "es"], defaultLocale: "en", routing: { prefixDefaultLocale: false } },
   security: {
     checkOrigin: true,
     csp: {

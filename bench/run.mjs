@@ -11,7 +11,7 @@ import os from "node:os";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { publicPages } from "../src/shared/site-pages.ts";
+import { publicPages, spanishPages } from "../src/shared/site-pages.ts";
 import { countSubmissions } from "../test/fixtures/local-d1.ts";
 import { prescriptionBody } from "../test/fixtures/submissions.ts";
 import { measureApi } from "./load.mjs";
@@ -35,8 +35,9 @@ const env = {
   ASTRO_TELEMETRY_DISABLED: "1",
 };
 
-// Every public page, from the same list the layout, sitemap and browser tests use.
-const pages = publicPages.map(({ path, kind }) => ({ path, kind }));
+// Every public page in each language, from the same lists the layout, sitemap and browser tests use;
+// a Spanish page meets the budgets of its English twin's kind.
+const pages = [...publicPages, ...spanishPages].map(({ path, kind }) => ({ path, kind }));
 
 const budgets = [];
 function budget(name, actual, limit, ok, section) {

@@ -4,6 +4,8 @@
  * `undefined`, never an empty string, so pages can say how else to reach the clinic.
  */
 
+import { messages, type Lang } from "./i18n/messages";
+
 const env: Record<string, string | undefined> =
   (import.meta as { env?: Record<string, string | undefined> }).env ?? {};
 
@@ -87,36 +89,33 @@ export function telHref(phone: string): string {
  */
 export function headerContacts(
   c: { phone?: string; email?: string; fax?: string } = clinic,
+  lang: Lang = "en",
 ): { label: string; href?: string }[] {
+  const words = messages[lang].contact;
   const items: { label: string; href?: string }[] = [];
-  if (c.phone) items.push({ label: `Call ${c.phone}`, href: telHref(c.phone) });
-  if (c.fax) items.push({ label: `Fax ${c.fax}` });
+  if (c.phone) items.push({ label: words.callHeader(c.phone), href: telHref(c.phone) });
+  if (c.fax) items.push({ label: words.faxHeader(c.fax) });
   if (c.email) items.push({ label: c.email, href: `mailto:${c.email}` });
   return items;
 }
 
-/** Headings for the optional visit details, in the order pages show them. */
-const visitHeadings = {
-  hours: "Opening hours",
-  parking: "Parking",
-  access: "Step-free access",
-  whatToBring: "What to bring to your visit",
-  cancellationPolicy: "If you need to cancel or change a visit",
-} as const;
+/** The optional visit details, in the order pages show them (headings in the message catalogue). */
+const visitTopics = ["hours", "parking", "access", "whatToBring", "cancellationPolicy"] as const;
 
-export type VisitTopic = keyof typeof visitHeadings;
+export type VisitTopic = (typeof visitTopics)[number];
 
 /**
  * The visit details among `topics` that are set, each with its heading. Unset ones are left out,
  * so a page never shows a heading with nothing under it.
  */
 export function visitDetails(
-  topics: readonly VisitTopic[] = Object.keys(visitHeadings) as VisitTopic[],
+  topics: readonly VisitTopic[] = visitTopics,
   visit: Partial<Record<VisitTopic, string>> = clinic.visit,
+  lang: Lang = "en",
 ): { topic: VisitTopic; heading: string; text: string }[] {
   return topics.flatMap((topic) => {
     const text = visit[topic];
-    return text ? [{ topic, heading: visitHeadings[topic], text }] : [];
+    return text ? [{ topic, heading: messages[lang].visit.headings[topic], text }] : [];
   });
 }
 
@@ -135,25 +134,42 @@ export function prescriberRoutes(
   return routes;
 }
 
+/** One way to reach the clinic: its words for a sentence, the bare value, and a link when there is one. */
+interface ContactOption {
+  kind: "phone" | "email" | "mail";
+  label: string;
+  value: string;
+  href?: string;
+}
+
 /**
- * The ways to reach the clinic that are configured, in plain words; the street address is
- * always there, so this never renders a blank like "email us at .".
+ * The ways to reach the clinic that are configured, in plain words in the page's language; the
+ * street address is always there, so this never renders a blank like "email us at .".
  */
 export function contactOptions(
   c: { phone?: string; email?: string } = clinic,
-): { kind: "phone" | "email" | "mail"; label: string; href?: string }[] {
-  const options: { kind: "phone" | "email" | "mail"; label: string; href?: string }[] = [];
-  if (c.phone) options.push({ kind: "phone", label: `call ${c.phone}`, href: telHref(c.phone) });
-  if (c.email) options.push({ kind: "email", label: `email ${c.email}`, href: `mailto:${c.email}` });
-  options.push({ kind: "mail", label: `write to or visit us at ${mailingAddress()}` });
+  lang: Lang = "en",
+): ContactOption[] {
+  const words = messages[lang].contact;
+  const options: ContactOption[] = [];
+  if (c.phone)
+    options.push({
+      kind: "phone",
+      label: words.call(c.phone),
+      value: c.phone,
+      href: telHref(c.phone),
+    });
+  if (c.email)
+    options.push({ kind: "email", label: words.email(c.email), value: c.email, href: `mailto:${c.email}` });
+  options.push({ kind: "mail", label: words.mail(mailingAddress()), value: mailingAddress() });
   return options;
 }
 
 /** "call 541-555-0100, email x@y or write to …" — the configured options joined as a sentence. */
-export function contactSentence(c: { phone?: string; email?: string } = clinic): string {
-  const labels = contactOptions(c).map((o) => o.label);
+export function contactSentence(c: { phone?: string; email?: string } = clinic, lang: Lang = "en"): string {
+  const labels = contactOptions(c, lang).map((o) => o.label);
   if (labels.length === 1) return labels[0]!;
-  return `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`;
+  return `${labels.slice(0, -1).join(", ")} ${messages[lang].contact.or} ${labels.at(-1)}`;
 }
 
 /** Dollars from integer cents, e.g. 3000 → "$30.00". */

@@ -128,3 +128,24 @@ export function longDate(iso: string): string {
   const [year, month, day] = parts(iso);
   return `${monthNames[month - 1]} ${day}, ${year}`;
 }
+
+const spanishMonths = [
+  "enero",
+  "febrero",
+  "marzo",
+  "abril",
+  "mayo",
+  "junio",
+  "julio",
+  "agosto",
+  "septiembre",
+  "octubre",
+  "noviembre",
+  "diciembre",
+];
+
+/** "2026-04-05" → "5 de abril de 2026", as a Spanish sentence says a date. */
+export function spanishDate(iso: string): string {
+  const [year, month, day] = parts(iso);
+  return `${day} de ${spanishMonths[month - 1]} de ${year}`;
+}

@@ -3,6 +3,7 @@ import { addDays } from "./dates";
 import { usesHealthPlan, type EstimateInput } from "./estimate-input";
 import { sum, unitsForMinutes } from "./estimator/arithmetic";
 import { itemizeCare } from "./good-faith-estimate";
+import { messages, type Lang } from "./i18n/messages";
 import { cashNotes, comparisonNote, pipNotes, planNotes, rangeNote } from "./estimator/notes";
 import { cashVisits, simulatePip } from "./estimator/pip";
 import { simulatePlan, type PlanCase, type PlanRun } from "./estimator/plan";
@@ -44,9 +45,10 @@ const patientTotal = (visits: VisitEstimate[]) => sum(visits.map((v) => v.patien
  * The estimate for parsed input (see `parseEstimateQuery`), the one entry point for the page and
  * the API. A health plan is simulated visit by visit for every case of what the patient does not
  * know, and the answer shows the highest case with the range over all of them; PIP, Medicare and
- * paying cash have no unknowns. All money is integer cents.
+ * paying cash have no unknowns. All money is integer cents; the notes are in `lang`.
  */
-export function estimateCost(input: EstimateInput, rates: Rates = clinic): Estimate {
+export function estimateCost(input: EstimateInput, rates: Rates = clinic, lang: Lang = "en"): Estimate {
+  const t = messages[lang].estimator;
   const unitsPerVisit = unitsForMinutes(input.minutes);
   const prices: VisitPrices = {
     unitsPerVisit,
@@ -76,18 +78,18 @@ export function estimateCost(input: EstimateInput, rates: Rates = clinic): Estim
     visits = shown.run.visits;
     range = { lowCents: low, highCents: high };
     notes = [
-      ...(runs.length > 1 ? [rangeNote(input, low, high, shown.planCase)] : []),
-      ...planNotes(input, shown.run, shown.planCase, prices.cashPerVisitCents),
-      comparisonNote(input, low, high, selfPay),
+      ...(runs.length > 1 ? [rangeNote(t, input, low, high, shown.planCase)] : []),
+      ...planNotes(t, input, shown.run, shown.planCase, prices.cashPerVisitCents),
+      comparisonNote(t, input, low, high, selfPay),
     ];
   } else {
     if (input.coverage === "pip") {
       const run = simulatePip(input.accidentDate!, input.pipRemainingCents, prices);
       visits = run.visits;
-      notes = pipNotes(run, prices.billedPerVisitCents, prices.cashPerVisitCents);
+      notes = pipNotes(t, run, prices.billedPerVisitCents, prices.cashPerVisitCents);
     } else {
       visits = cashVisits(prices, input.visits);
-      notes = cashNotes(input, selfPay);
+      notes = cashNotes(t, input, selfPay);
     }
     const total = patientTotal(visits);
     range = { lowCents: total, highCents: total };

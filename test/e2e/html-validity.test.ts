@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { publicPages } from "../../src/shared/site-pages";
+import { publicPages, spanishPages } from "../../src/shared/site-pages";
 import { newKey, prescriptionBody } from "../fixtures/submissions";
 import { baseURL } from "./browser";
 
@@ -20,8 +20,9 @@ interface VnuMessage {
 it("every page, as served, passes the Nu Html Checker with 0 errors", async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "vnu-"));
   const pages: Record<string, string> = {};
-  for (const { path: p } of publicPages) pages[p] = await (await fetch(new URL(p, baseURL))).text();
-  for (const p of ["/no-such-page", "/forms/received", "/staff/login"]) {
+  for (const { path: p } of [...publicPages, ...spanishPages])
+    pages[p] = await (await fetch(new URL(p, baseURL))).text();
+  for (const p of ["/no-such-page", "/es/no-existe", "/forms/received", "/staff/login"]) {
     const res = await fetch(new URL(p, baseURL));
     if (p !== "/staff/login" || res.status === 200) pages[p] = await res.text();
   }
@@ -57,5 +58,5 @@ it("every page, as served, passes the Nu Html Checker with 0 errors", async () =
     .filter((m) => m.type === "error")
     .map((m) => `${path.basename(m.url)}:${m.lastLine ?? "?"} ${m.message}`);
   expect(errors).toEqual([]);
-  expect(files.length).toBeGreaterThanOrEqual(publicPages.length + 3);
+  expect(files.length).toBeGreaterThanOrEqual(publicPages.length + spanishPages.length + 4);
 });

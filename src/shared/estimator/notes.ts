@@ -1,15 +1,13 @@
 import { formatCents } from "../clinic";
-import { longDate } from "../dates";
 import type { EstimateInput } from "../estimate-input";
+import type { EstimatorMessages } from "../i18n/estimator-en";
 import { sum } from "./arithmetic";
 import type { PlanCase, PlanRun, PlanYear } from "./plan";
 import type { PipRun } from "./pip";
 import type { SelfPayEstimate } from "./types";
 
-const visitWord = (n: number) => (n === 1 ? "1 visit" : `${n} visits`);
-
 /** "Visit 4", "Visits 2 and 3", "Visits 3 to 5", "Visits 3 to 5 and 9": visit numbers as people say them. */
-function visitList(visits: number[]): { text: string; many: boolean } {
+function visitList(t: EstimatorMessages, visits: number[]): { text: string; many: boolean } {
   const runs: [number, number][] = [];
   for (const v of visits) {
     const last = runs.at(-1);
@@ -17,65 +15,63 @@ function visitList(visits: number[]): { text: string; many: boolean } {
     else runs.push([v, v]);
   }
   const words = runs.map(([first, last]) =>
-    first === last ? `${first}` : `${first} ${last === first + 1 ? "and" : "to"} ${last}`,
+    first === last ? `${first}` : `${first} ${last === first + 1 ? t.notes.and : t.notes.to} ${last}`,
   );
-  const joined = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+  const joined =
+    words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} ${t.notes.and} ${words.at(-1)}`;
   const many = visits.length > 1;
-  return { text: `${many ? "Visits" : "Visit"} ${joined}`, many };
+  return { text: t.notes.visitList(many, joined), many };
 }
 
 /** The deductible and out-of-pocket sentences for one plan year; later years say which year they mean. */
-function yearNotes(year: PlanYear, planCase: PlanCase, first: boolean): string[] {
+function yearNotes(t: EstimatorMessages, year: PlanYear, planCase: PlanCase, first: boolean): string[] {
   const notes: string[] = [];
-  const prefix = first ? "You" : "In the new plan year, you";
+  const w = t.notes;
   const oopAlreadyReached = year.oopStartCents === 0;
   if (year.coveredCount > 0 && oopAlreadyReached) {
-    notes.push(
-      first
-        ? "You have already reached your out-of-pocket maximum. Your plan pays the full allowed amount for covered visits."
-        : "Your out-of-pocket maximum for the new plan year is $0.00. Your plan pays the full allowed amount for covered visits.",
-    );
+    notes.push(w.oopAlready(first));
   }
   if (year.coveredCount > 0 && !oopAlreadyReached) {
     if (!planCase.deductibleApplies) {
-      if (first) notes.push("Your deductible does not apply to these visits.");
+      if (first) notes.push(w.deductibleNotApply);
     } else if (year.deductibleStartCents === 0) {
-      notes.push(
-        first ? "Your deductible is already met." : "Your deductible for the new plan year is $0.00.",
-      );
+      notes.push(w.deductibleMet(first));
     } else if (year.deductibleMetAt !== undefined) {
-      notes.push(`${prefix} meet your deductible at visit ${year.deductibleMetAt}.`);
+      notes.push(w.deductibleMetAt(first, year.deductibleMetAt));
     } else if (year.oopReachedAt === undefined) {
       notes.push(
-        `${prefix} do not meet your deductible in these visits. ${formatCents(year.deductibleStartCents - year.deductiblePaidCents)} of it is still left.`,
+        w.deductibleNotMet(first, formatCents(year.deductibleStartCents - year.deductiblePaidCents)),
       );
     }
   }
   if (year.oopReachedAt !== undefined) {
-    notes.push(
-      `${prefix} reach your out-of-pocket maximum at visit ${year.oopReachedAt}. After that, your plan pays the full allowed amount for covered visits.`,
-    );
+    notes.push(w.oopReachedAt(first, year.oopReachedAt));
   }
   return notes;
 }
 
 /** Notes for a health plan's estimate of one case: every plan year, the limits and any balance. */
-export function planNotes(input: EstimateInput, run: PlanRun, planCase: PlanCase, cashPerVisitCents: number) {
+export function planNotes(
+  t: EstimatorMessages,
+  input: EstimateInput,
+  run: PlanRun,
+  planCase: PlanCase,
+  cashPerVisitCents: number,
+) {
   const notes: string[] = [];
+  const w = t.notes;
   const cash = formatCents(cashPerVisitCents);
   for (const [i, year] of run.years.entries()) {
     if (i > 0) {
-      notes.push(
-        `Your new plan year starts on ${longDate(year.startDate!)}, at visit ${year.firstVisit}. Your deductible, out-of-pocket maximum and limits start again then.`,
-      );
+      notes.push(w.newYear(t.longDate(year.startDate!), year.firstVisit));
     }
-    notes.push(...yearNotes(year, planCase, i === 0));
+    notes.push(...yearNotes(t, year, planCase, i === 0));
     if (year.limitRunsOutAt !== undefined) {
       const v = run.visits[year.limitRunsOutAt - 1]!;
       notes.push(
-        `Your plan's dollar limit runs out at visit ${v.visit}.` +
+        w.limitRunsOut(v.visit) +
           (v.overLimitCents > 0
-            ? ` Your plan pays ${formatCents(v.insurerCents)} of that visit, and you pay the ${formatCents(v.overLimitCents)} above the limit.`
+            ? w.limitSplit(formatCents(v.insurerCents), formatCents(v.overLimitCents))
             : ""),
       );
     }
@@ -84,28 +80,20 @@ export function planNotes(input: EstimateInput, run: PlanRun, planCase: PlanCase
   const covered = sum(run.years.map((y) => y.coveredCount));
   if (run.pastVisitLimit.length > 0 || run.pastDollarLimit.length > 0) {
     if (covered === 0) {
-      notes.push(
-        run.pastVisitLimit.length > 0
-          ? `Your plan does not cover any of these visits. You pay the clinic's rate of ${cash} for each one.`
-          : `Your plan's dollar limit for massage is used up, so it does not cover any of these visits. You pay the clinic's rate of ${cash} for each one.`,
-      );
+      notes.push(run.pastVisitLimit.length > 0 ? w.noneCoveredVisits(cash) : w.noneCoveredDollars(cash));
     } else {
       if (run.pastVisitLimit.length > 0) {
-        const { text, many } = visitList(run.pastVisitLimit);
-        const limit = visitWord(input.coveredVisits ?? 0);
+        const { text, many } = visitList(t, run.pastVisitLimit);
+        const limit = t.visits(input.coveredVisits ?? 0);
         const yearly =
           run.years.length > 1
-            ? ` this plan year and ${visitWord(input.coveredVisitsAnnual ?? input.coveredVisits ?? 0)} in the next`
+            ? w.yearlyNext(t.visits(input.coveredVisitsAnnual ?? input.coveredVisits ?? 0))
             : "";
-        notes.push(
-          `Your plan covers ${limit}${yearly}. ${text} ${many ? "are" : "is"} past that limit, so you pay the clinic's rate of ${cash} for ${many ? "each" : "it"}.`,
-        );
+        notes.push(w.pastVisitLimit(limit, yearly, text, many, cash));
       }
       if (run.pastDollarLimit.length > 0) {
-        const { text, many } = visitList(run.pastDollarLimit);
-        notes.push(
-          `${text} ${many ? "come" : "comes"} after your dollar limit is used up, so you pay the clinic's rate of ${cash} for ${many ? "each" : "it"}.`,
-        );
+        const { text, many } = visitList(t, run.pastDollarLimit);
+        notes.push(w.pastDollarLimit(text, many, cash));
       }
     }
   }
@@ -115,103 +103,104 @@ export function planNotes(input: EstimateInput, run: PlanRun, planCase: PlanCase
     const v = run.visits.find((visit) => visit.coverage === "plan");
     if (v && balance > 0) {
       notes.push(
-        `Out of network, we bill ${formatCents(v.allowedCents + v.balanceCents)} a visit and your plan allows ${formatCents(v.allowedCents)}. You also pay the difference, ${formatCents(v.balanceCents)} a visit (${formatCents(balance)} in all). Your out-of-pocket maximum does not limit it.`,
+        w.outOfNetwork(
+          formatCents(v.allowedCents + v.balanceCents),
+          formatCents(v.allowedCents),
+          formatCents(v.balanceCents),
+          formatCents(balance),
+        ),
       );
     } else if (v) {
-      notes.push(
-        "Your plan's out-of-network allowed amount covers our whole charge, so there is no difference to pay.",
-      );
+      notes.push(w.outOfNetworkCovered);
     }
   }
   return notes;
 }
 
 /** What the patient left as "I'm not sure", in words: "whether your deductible applies to massage". */
-function unknownWords(input: EstimateInput): string {
+function unknownWords(t: EstimatorMessages, input: EstimateInput): string {
   const words: string[] = [];
-  if (input.deductibleApplies === "unknown") words.push("whether your deductible applies to massage");
-  if (input.deductibleRemainingCents === "unknown") words.push("how much of your deductible is left");
-  return words.join(" or ");
+  if (input.deductibleApplies === "unknown") words.push(t.notes.unknownApplies);
+  if (input.deductibleRemainingCents === "unknown") words.push(t.notes.unknownLeft);
+  return words.join(` ${t.notes.or} `);
 }
 
 /** The range sentence, first when the patient did not know something, naming the case the table shows. */
-export function rangeNote(input: EstimateInput, low: number, high: number, shown: PlanCase): string {
+export function rangeNote(
+  t: EstimatorMessages,
+  input: EstimateInput,
+  low: number,
+  high: number,
+  shown: PlanCase,
+): string {
+  const w = t.notes;
   const highCase = !shown.deductibleApplies
-    ? "your deductible does not apply"
+    ? w.caseNotApply
     : input.deductibleRemainingCents === "unknown"
-      ? `your deductible applies and all ${formatCents(shown.deductibleRemainingCents)} of it is left`
-      : "your deductible applies";
-  return `We do not know ${unknownWords(input)}, so we worked it out every way: you pay between ${formatCents(low)} and ${formatCents(high)}. The table shows the highest case, where ${highCase}.`;
+      ? w.caseAllLeft(formatCents(shown.deductibleRemainingCents))
+      : w.caseApplies;
+  return w.range(unknownWords(t, input), formatCents(low), formatCents(high), highCase);
 }
 
 /** Whether insurance or paying cash costs less, for one total or for a range of them. */
 export function comparisonNote(
+  t: EstimatorMessages,
   input: EstimateInput,
   low: number,
   high: number,
   selfPay: SelfPayEstimate,
 ): string {
+  const w = t.notes;
   const cash = formatCents(selfPay.totalCents);
   const cashCents = selfPay.totalCents;
   if (low === high) {
-    const insured = formatCents(low);
-    if (low < cashCents)
-      return `With insurance you pay about ${insured} in all. Paying cash costs ${cash}. Insurance saves you ${formatCents(cashCents - low)}.`;
-    if (low > cashCents)
-      return `With insurance you pay about ${insured} in all. Paying cash costs ${cash}. Paying cash saves you ${formatCents(low - cashCents)}.`;
-    return `With insurance or paying cash, you pay the same: ${cash} in all.`;
+    const paid = w.withInsurance(w.insuredAbout(formatCents(low)), cash);
+    if (low < cashCents) return paid + w.insuranceSaves(false, formatCents(cashCents - low));
+    if (low > cashCents) return paid + w.cashSaves(false, formatCents(low - cashCents));
+    return w.same(cash);
   }
-  const insured = `between ${formatCents(low)} and ${formatCents(high)}`;
-  if (high < cashCents)
-    return `With insurance you pay ${insured} in all. Paying cash costs ${cash}. Insurance saves you at least ${formatCents(cashCents - high)}.`;
-  if (low > cashCents)
-    return `With insurance you pay ${insured} in all. Paying cash costs ${cash}. Paying cash saves you at least ${formatCents(low - cashCents)}.`;
-  return `With insurance you pay ${insured} in all. Paying cash costs ${cash}. Which costs less depends on ${unknownWords(input)}: ask your insurance company.`;
+  const paid = w.withInsurance(w.insuredBetween(formatCents(low), formatCents(high)), cash);
+  if (high < cashCents) return paid + w.insuranceSaves(true, formatCents(cashCents - high));
+  if (low > cashCents) return paid + w.cashSaves(true, formatCents(low - cashCents));
+  return paid + w.depends(unknownWords(t, input));
 }
 
 /** Notes for car-accident PIP: what PIP pays, when it stops and what the patient pays after. */
-export function pipNotes(run: PipRun, billedPerVisitCents: number, cashPerVisitCents: number): string[] {
-  const notes = [
-    `As we understand Oregon law, PIP pays our charge of ${formatCents(billedPerVisitCents)} a visit, with no deductible or copay, until your PIP medical benefit is used up or two years have passed since the accident (ORS 742.524 and 742.525).`,
-  ];
+export function pipNotes(
+  t: EstimatorMessages,
+  run: PipRun,
+  billedPerVisitCents: number,
+  cashPerVisitCents: number,
+): string[] {
+  const w = t.notes;
+  const notes = [w.pipIntro(formatCents(billedPerVisitCents))];
   const paid = run.visits.filter((v) => v.coverage === "pip");
-  if (paid.length === run.visits.length) notes.push(`PIP pays for all ${visitWord(paid.length)}.`);
+  if (paid.length === run.visits.length) notes.push(w.pipAll(t.visits(paid.length)));
   if (run.runsOutAt !== undefined) {
     const v = run.visits[run.runsOutAt - 1]!;
     notes.push(
-      `Your PIP benefit runs out at visit ${v.visit}.` +
-        (v.patientCents > 0
-          ? ` PIP pays ${formatCents(v.insurerCents)} of it and you pay ${formatCents(v.patientCents)}.`
-          : ""),
+      w.pipRunsOut(v.visit) +
+        (v.patientCents > 0 ? w.pipSplit(formatCents(v.insurerCents), formatCents(v.patientCents)) : ""),
     );
   }
-  if (run.windowClosedAt !== undefined) {
-    notes.push(
-      `Two years after the accident is ${longDate(run.windowEnd)}. PIP does not pay for visit ${run.windowClosedAt} or later.`,
-    );
-  }
+  if (run.windowClosedAt !== undefined)
+    notes.push(w.pipWindow(t.longDate(run.windowEnd), run.windowClosedAt));
   const firstCash = run.visits.find((v) => v.coverage === "cash");
-  if (firstCash) {
-    notes.push(
-      `From visit ${firstCash.visit}, you pay our cash rate of ${formatCents(cashPerVisitCents)} a visit. Your health insurance may pay from then on: choose a health plan above to estimate that.`,
-    );
-  }
-  notes.push(
-    "Your PIP benefit is shared with every other provider who treats you for this accident, such as the emergency room, your doctor or a chiropractor. Ask your claims adjuster how much is left.",
-  );
+  if (firstCash) notes.push(w.pipCashAfter(firstCash.visit, formatCents(cashPerVisitCents)));
+  notes.push(w.pipShared);
   return notes;
 }
 
 /** Notes for paying the clinic directly, with Medicare's rule when the patient has Medicare. */
-export function cashNotes(input: EstimateInput, selfPay: SelfPayEstimate): string[] {
-  const total = `You pay our cash rate of ${formatCents(selfPay.perVisitCents)} a visit: ${formatCents(selfPay.totalCents)} in all for ${visitWord(input.visits)}.`;
+export function cashNotes(t: EstimatorMessages, input: EstimateInput, selfPay: SelfPayEstimate): string[] {
+  const total = t.notes.cashTotal(
+    formatCents(selfPay.perVisitCents),
+    formatCents(selfPay.totalCents),
+    t.visits(input.visits),
+  );
   if (input.coverage !== "medicare") return [total];
   // Medicare does not recognise licensed massage therapists as providers (DOMAIN.md "Medicare"); CMS's
   // April 2018 memo "Reinterpretation of 'Primarily Health Related' for Supplemental Benefits" lets
   // Medicare Advantage plans offer therapeutic massage by a state-licensed massage therapist.
-  return [
-    "Original Medicare does not pay for massage by a licensed massage therapist, so you pay our cash rate.",
-    "Some Medicare Advantage plans do cover massage. If you have one, choose a health plan above and enter your plan's figures.",
-    total,
-  ];
+  return [t.notes.medicareNo, t.notes.medicareAdvantage, total];
 }

@@ -71,3 +71,15 @@ export function cashVisits(prices: VisitPrices, visits: number): VisitEstimate[]
     paidVisit(index + 1, prices.dates?.[index], "cash", 0, 0, prices.cashPerVisitCents),
   );
 }
+
+/** Oregon PIP figures the pages and the estimator state (ORS 742.524(1)(a)). */
+export const oregonPip = {
+  /** The least PIP pays for medical expenses. */
+  minimumMedicalCents: 1_500_000,
+  /** Years after the injury in which expenses are covered. */
+  years: 2,
+  /** Days the insurer has to deny an expense before it is presumed reasonable. */
+  denialDays: 60,
+  /** Business days a provider has to answer the insurer's questions. */
+  answerBusinessDays: 10,
+} as const;
