@@ -3,9 +3,12 @@
  * sends it as `language`; it is stored in its own column (migration 0011), not among the sealed
  * answers, and anything but "es" counts as English, the default.
  */
-export const submissionLanguages = { en: "English", es: "Spanish" } as const;
+import type { Lang } from "../i18n/messages";
 
-export type SubmissionLanguage = keyof typeof submissionLanguages;
+export type SubmissionLanguage = Lang;
+
+/** Each of the site's languages in the desk's words. */
+export const submissionLanguages: Record<SubmissionLanguage, string> = { en: "English", es: "Spanish" };
 
 /** The language an incoming submission's answers carry (English unless they say Spanish). */
 export function submissionLanguageOf(input: object): SubmissionLanguage {
