@@ -7,6 +7,8 @@
 import type { PublicPath } from "../site-pages";
 import { estimatorEn } from "./estimator-en";
 import { estimatorEs } from "./estimator-es";
+import { formsEn } from "./forms-en";
+import { formsEs } from "./forms-es";
 
 /** The site's languages: English at today's URLs, Spanish under /es. */
 export type Lang = "en" | "es";
@@ -107,6 +109,8 @@ const en = {
   },
   /** Small whole numbers in words, for sentences such as "seven years". */
   estimator: estimatorEn,
+  /** The forms' validation messages. */
+  forms: formsEn,
   numberWords: ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
 };
 
@@ -205,6 +209,7 @@ const es: Messages = {
     cpt: { "97124": "masoterapia (masaje terapéutico)", "97140": "terapia manual" },
   },
   estimator: estimatorEs,
+  forms: formsEs,
   numberWords: ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"],
 };
 
