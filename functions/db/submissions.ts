@@ -143,10 +143,12 @@ export async function saveSubmission(
 ): Promise<SaveResult> {
   const hash = await payloadHash(submission, attachment?.fingerprint);
   const at = now.toISOString();
+  // stored in its own column by migration 0011
+  const { language: _language, ...sealedInput } = submission.input as Record<string, unknown>;
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference(submission.kind);
-    const sealedFields = await seal(keys, JSON.stringify(submission.input), fieldsContext(reference));
+    const sealedFields = await seal(keys, JSON.stringify(sealedInput), fieldsContext(reference));
     try {
       await db.batch([
         ...submissionInsertStatements(db, submission, {

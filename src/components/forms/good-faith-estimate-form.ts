@@ -1,6 +1,6 @@
 /** The Good Faith Estimate request page's script: the form's enhancement (drafts, checks, JSON post). */
 import { goodFaithEstimateSchema } from "../../shared/schemas/good-faith-estimate";
-import { enhanceSubmissionForm } from "./submission-form";
+import { enhanceSubmissionForm, pageLang } from "./submission-form";
 
 const form = document.querySelector<HTMLFormElement>('form[data-submission-form="good-faith-estimate"]');
-if (form) enhanceSubmissionForm({ form, schema: goodFaithEstimateSchema() });
+if (form) enhanceSubmissionForm({ form, schema: goodFaithEstimateSchema({ lang: pageLang() }) });

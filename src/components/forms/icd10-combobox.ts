@@ -3,6 +3,8 @@
  * comma-separated codes (so it works without JavaScript), and the popup suggests codes for the
  * code or words being typed, from `POST /api/icd10/search` — the code list itself never comes to the browser.
  */
+import { formMessages } from "../../shared/i18n/forms";
+import { pageLang } from "./submission-form";
 
 interface Icd10Entry {
   code: string;
@@ -19,8 +21,8 @@ function tokenStart(value: string): number {
 }
 
 function foundMessage(count: number): string {
-  if (count === 0) return "No codes found.";
-  return `${count} ${count === 1 ? "code" : "codes"} found. Use the down arrow key to choose one.`;
+  const words = formMessages[pageLang()].field;
+  return count === 0 ? words.noCodes : words.codesFound(count);
 }
 
 /** Turns `input[data-combobox]` with its `#<id>-listbox` and `#<id>-status` into the combobox. */

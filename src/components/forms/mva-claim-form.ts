@@ -3,7 +3,7 @@ import { todayInOregon } from "../../shared/dates";
 import { typedDate } from "../../shared/schemas/builders";
 import { mvaClaimSchema, mvaClaimWarnings } from "../../shared/schemas/mva-claim";
 import { currentValues, showFieldNotice, whenChanged } from "./field-notice";
-import { enhanceSubmissionForm } from "./submission-form";
+import { enhanceSubmissionForm, pageLang } from "./submission-form";
 
 const form = document.querySelector<HTMLFormElement>('form[data-submission-form="mva-claim"]');
 const accidentDate = form?.querySelector<HTMLElement>('[data-field="accidentDate"]');
@@ -14,11 +14,11 @@ function updateNotice(): void {
   if (!form || !accidentDate || !notice) return;
   const iso = typedDate(currentValues(form), "accidentDate");
   const today = todayInOregon();
-  const warnings = iso && iso <= today ? mvaClaimWarnings({ accidentDate: iso }, today) : [];
+  const warnings = iso && iso <= today ? mvaClaimWarnings({ accidentDate: iso }, today, pageLang()) : [];
   showFieldNotice(accidentDate, notice, warnings.join(" "));
 }
 
 if (form) {
-  enhanceSubmissionForm({ form, schema: mvaClaimSchema(), onRestore: updateNotice });
+  enhanceSubmissionForm({ form, schema: mvaClaimSchema({ lang: pageLang() }), onRestore: updateNotice });
   whenChanged([accidentDate], updateNotice);
 }

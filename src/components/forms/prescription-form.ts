@@ -6,21 +6,22 @@ import { prescriptionSchema, typedVisitsNotice } from "../../shared/schemas/pres
 import { currentValues, showFieldNotice, whenChanged } from "./field-notice";
 import { enhanceIcd10Combobox } from "./icd10-combobox";
 import { enhanceScanUpload } from "./scan-upload";
-import { enhanceSubmissionForm } from "./submission-form";
+import { enhanceSubmissionForm, pageLang } from "./submission-form";
 
 const form = document.querySelector<HTMLFormElement>('form[data-submission-form="prescription"]');
 const visits = form?.querySelector<HTMLInputElement>("#visitsAuthorized");
 const notice = form?.querySelector<HTMLElement>('[data-notice-for="visitsAuthorized"]');
 
 function updateNotice(): void {
-  if (form && visits && notice) showFieldNotice(visits, notice, typedVisitsNotice(currentValues(form)) ?? "");
+  if (form && visits && notice)
+    showFieldNotice(visits, notice, typedVisitsNotice(currentValues(form), pageLang()) ?? "");
 }
 
 if (form) {
   // No `checkDiagnosisCode`: the code list stays on the server, which checks each code on send.
   enhanceSubmissionForm({
     form,
-    schema: prescriptionSchema(),
+    schema: prescriptionSchema({ lang: pageLang() }),
     onRestore: updateNotice,
     ...enhanceScanUpload(form),
   });

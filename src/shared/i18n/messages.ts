@@ -189,12 +189,12 @@ const es: Messages = {
       "Usted tiene derecho a recibir un Estimado de Buena Fe (Good Faith Estimate) que explique cuánto costará su atención. Si no tiene seguro médico, o no lo va a usar, debemos darle por escrito un estimado de los cargos esperados antes de su atención. Pídalo cuando haga su cita, o en cualquier momento antes.",
     dispute: (threshold, days) =>
       `Si recibe una factura de al menos ${threshold} más que su Estimado de Buena Fe, puede disputar la factura dentro de los ${days} días después de la fecha de la factura. Disputar la factura no afectará su atención.`,
-    askLink: "Pida un Estimado de Buena Fe (formulario en inglés)",
+    askLink: "Pida un Estimado de Buena Fe",
     moreInfo: "Para más información sobre sus derechos, visite",
   },
   sendPrescription: {
     onlinePrefix: "Use nuestro",
-    onlineLink: "formulario de recetas en línea (en inglés)",
+    onlineLink: "formulario de recetas en línea",
     email: "Envíela por correo electrónico a",
     fax: "Envíela por fax al",
     mail: "Envíela por correo postal a",

@@ -8,6 +8,7 @@
  * schema checks codes against the ICD-10 list, which never ships to the browser. Browser scripts
  * import their kind's schema module directly.
  */
+import type { Lang } from "../i18n/messages";
 import type * as z from "zod/mini";
 import { daysBetween, relativeDays, todayInOregon, usDate } from "../dates";
 import { gfeRules } from "../good-faith-estimate";
@@ -97,9 +98,9 @@ interface KindSpec<Id extends string, Input, Facts> {
   nextStep: string;
   fields: Record<string, FieldMeta>;
   /** The server's schema: every rule, including checks the browser cannot make. */
-  schema: () => z.ZodMiniType<Input>;
-  /** Non-blocking notices for the sender and staff. */
-  notices: (input: Input) => string[];
+  schema: (lang?: Lang) => z.ZodMiniType<Input>;
+  /** Non-blocking notices for the sender and staff, in the sender's language. */
+  notices: (input: Input, lang?: Lang) => string[];
   /** Its stored columns; `receivedAt` is when it arrived (an ISO instant). */
   columns: (input: Input, receivedAt: string) => SubmissionColumns;
   facts: (input: Input, stored: StoredFacts, today: string) => Facts;
@@ -135,9 +136,9 @@ const prescription: KindSpec<"prescription", PrescriptionInput, PrescriptionFact
   confirmationNoun: "prescription",
   nextStep: "We will check your health insurance coverage for massage with your insurance company.",
   fields: prescriptionFields,
-  schema: () => prescriptionSchema({ checkDiagnosisCode: diagnosisCodeError }),
-  notices: (input) => [
-    ...[visitsFitNotice(input)].filter((notice) => notice !== null),
+  schema: (lang) => prescriptionSchema({ checkDiagnosisCode: diagnosisCodeError, lang }),
+  notices: (input, lang) => [
+    ...[visitsFitNotice(input, lang)].filter((notice) => notice !== null),
     ...input.diagnosisCodes.flatMap((code) => {
       const notice = diagnosisCodeNotice(code);
       return notice ? [notice] : [];
@@ -207,8 +208,8 @@ const mvaClaim: KindSpec<"mva_claim", MvaClaimInput, ClaimFacts> = {
   confirmationNoun: "claim",
   nextStep: "We will contact your claim adjuster at the auto insurance company about your claim.",
   fields: mvaClaimFields,
-  schema: () => mvaClaimSchema(),
-  notices: (input) => mvaClaimWarnings(input),
+  schema: (lang) => mvaClaimSchema({ lang }),
+  notices: (input, lang) => mvaClaimWarnings(input, undefined, lang),
   columns: (input) => ({
     key_date: pipWindowEnd(input.accidentDate),
     start_date: null,
@@ -260,11 +261,12 @@ const goodFaithEstimate: KindSpec<"good_faith_estimate", GoodFaithEstimateInput,
   confirmationNoun: "request for a Good Faith Estimate",
   nextStep: `We will send you a written Good Faith Estimate within ${gfeRules.requestBusinessDays} business days.`,
   fields: goodFaithEstimateFields,
-  schema: () =>
+  schema: (lang) =>
     goodFaithEstimateSchema({
+      lang,
       checkDiagnosisCode: (code) => {
         const problem = diagnosisCodeError(code);
-        return problem && `Diagnosis code: ${problem}`;
+        return problem && `${lang === "es" ? "Código de diagnóstico" : "Diagnosis code"}: ${problem}`;
       },
     }),
   notices: (input) => {
@@ -336,13 +338,13 @@ export type SubmissionFacts = ReturnType<(typeof submissionKinds)[SubmissionKind
  * the D1 layer, the pages) can call its functions with a submission's input.
  */
 export function kindSpec(kind: SubmissionKind): KindSpec<SubmissionKind, never, never> & {
-  notices: (input: unknown) => string[];
+  notices: (input: unknown, lang?: Lang) => string[];
   columns: (input: unknown, receivedAt: string) => SubmissionColumns;
   facts: (input: unknown, stored: StoredFacts, today: string) => SubmissionFacts;
   factLines: (facts: SubmissionFacts) => FactLine[];
   csv: (input: unknown, row: StoredColumns) => Partial<Record<CsvColumn, CsvValue>>;
   diagnosisCodes: (input: unknown) => readonly string[];
-  schema: () => z.ZodMiniType<unknown>;
+  schema: (lang?: Lang) => z.ZodMiniType<unknown>;
 } {
   return submissionKinds[kind] as never;
 }
