@@ -118,7 +118,8 @@ function submissionResource(kind: SubmissionKind) {
       c,
       confirmationCookie.name,
       confirmationValue(reference, idempotencyKey),
-      confirmationCookie.options,
+      // Sent only to the confirmation page in the form's language.
+      { ...confirmationCookie.options, path: localizedPath(confirmationCookie.options.path, lang) },
     );
     c.header("Cache-Control", "no-store");
     if (mode === "form") return c.redirect(localizedPath("/forms/received", lang), 303);
