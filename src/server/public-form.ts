@@ -14,7 +14,7 @@ import type { Lang } from "../shared/i18n/messages";
 import { localizedPath } from "../shared/site-pages";
 import { kindSpec, type SubmissionKind } from "../shared/submissions/registry";
 import { postToApi, type PageContext } from "./staff-client";
-import { readFormPost, seeOther, type FormRefusal } from "./staff-forms";
+import { readFormPost, seeOther } from "./staff-forms";
 
 /** What the form page shows after a failed post. */
 export interface FormState {
