@@ -10,7 +10,14 @@ function leaves(node: unknown, prefix = ""): [string, string][] {
   if (typeof node === "string") return [[prefix, node]];
   if (typeof node === "function") {
     // Sample arguments; a message that needs other ones (a date) is compared by its first call that works.
-    for (const args of [["X", 3, "Y", "Z"], [true, 3], ["2026-04-05"], [2, "X"], ["X", ["month", "day"]]]) {
+    for (const args of [
+      ["X", 3, "Y", "Z"],
+      [true, 3],
+      ["2026-04-05"],
+      [2, "X"],
+      ["X", ["month", "day"]],
+      [["A1", "B2"], 3],
+    ]) {
       try {
         const text = (node as (...a: unknown[]) => unknown)(...args);
         if (typeof text === "string") return [[prefix, text]];

@@ -240,6 +240,17 @@ export const formsEn = {
     visitsOrEnd: "Enter how many visits, or the last date you expect care, so we can estimate the cost.",
     endBeforeStart: "The end date must be on or after the start date. Check both dates.",
   },
+  /** The server's ICD-10 list check (the code list itself stays on the server). */
+  codes: {
+    category: (codes: string) =>
+      `This is a category, not a complete code. The complete codes under it are ${codes}: copy the one on the prescription, or ask the prescriber's office which applies.`,
+    some: (codes: string[], more: number) => `${codes.join(", ")} and ${more} more`,
+    either: (codes: string[]) => `${codes.slice(0, -1).join(", ")} or ${codes.at(-1)}`,
+    unlisted:
+      "This is not a current ICD-10-CM code. Check it against the prescription, or ask the prescriber's office for the right code.",
+    outside:
+      "We do not usually see this code on massage prescriptions. Our staff will confirm it with the prescriber's office.",
+  },
   /** The signed prescription's file field (its types and size rule are in scan-types.ts). */
   scan: {
     label: "Signed prescription",

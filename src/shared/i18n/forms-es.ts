@@ -248,6 +248,16 @@ export const formsEs: FormMessages = {
     endBeforeStart:
       "La fecha de fin debe ser el mismo día o después de la fecha de inicio. Revise las dos fechas.",
   },
+  codes: {
+    category: (codes) =>
+      `Esto es una categoría, no un código completo. Los códigos completos que contiene son ${codes}: copie el que aparece en la receta, o pregunte al consultorio de quien recetó cuál corresponde.`,
+    some: (codes, more) => `${codes.join(", ")} y ${more} más`,
+    either: (codes) => `${codes.slice(0, -1).join(", ")} o ${codes.at(-1)}`,
+    unlisted:
+      "Este no es un código ICD-10-CM vigente. Compárelo con la receta, o pida el código correcto al consultorio de quien recetó.",
+    outside:
+      "No solemos ver este código en recetas para masajes. Nuestro personal lo confirmará con el consultorio de quien recetó.",
+  },
   scan: {
     label: "Receta firmada",
     hint: "Un escaneo o una foto de la receta firmada, si la tiene: un archivo PDF, JPEG, PNG o HEIC de hasta 10 MB.",

@@ -136,11 +136,12 @@ const prescription: KindSpec<"prescription", PrescriptionInput, PrescriptionFact
   confirmationNoun: "prescription",
   nextStep: "We will check your health insurance coverage for massage with your insurance company.",
   fields: prescriptionFields,
-  schema: (lang) => prescriptionSchema({ checkDiagnosisCode: diagnosisCodeError, lang }),
+  schema: (lang) =>
+    prescriptionSchema({ checkDiagnosisCode: (code) => diagnosisCodeError(code, lang), lang }),
   notices: (input, lang) => [
     ...[visitsFitNotice(input, lang)].filter((notice) => notice !== null),
     ...input.diagnosisCodes.flatMap((code) => {
-      const notice = diagnosisCodeNotice(code);
+      const notice = diagnosisCodeNotice(code, lang);
       return notice ? [notice] : [];
     }),
   ],
@@ -265,12 +266,12 @@ const goodFaithEstimate: KindSpec<"good_faith_estimate", GoodFaithEstimateInput,
     goodFaithEstimateSchema({
       lang,
       checkDiagnosisCode: (code) => {
-        const problem = diagnosisCodeError(code);
+        const problem = diagnosisCodeError(code, lang);
         return problem && `${lang === "es" ? "Código de diagnóstico" : "Diagnosis code"}: ${problem}`;
       },
     }),
-  notices: (input) => {
-    const notice = input.diagnosisCode ? diagnosisCodeNotice(input.diagnosisCode) : null;
+  notices: (input, lang) => {
+    const notice = input.diagnosisCode ? diagnosisCodeNotice(input.diagnosisCode, lang) : null;
     return notice ? [notice] : [];
   },
   columns: (_input, receivedAt) => ({
