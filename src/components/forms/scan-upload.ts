@@ -5,19 +5,19 @@
  * polite status ("Sending: 40%"). Without a file the form's usual JSON post is used.
  */
 import type { FieldIssue } from "../../shared/schemas/common";
-import { formMessages } from "../../shared/i18n/forms";
+import type { FormMessages } from "../../shared/i18n/forms-en";
 import { scanField, scanProblem, scanSniffBytes } from "../../shared/scan-types";
-import { pageLang } from "./submission-form";
+import { pageLang } from "./form-words";
 
 /** The form's `check` and `sender` for `enhanceSubmissionForm`, or nothing when the form has no file field. */
-export function enhanceScanUpload(form: HTMLFormElement) {
+export function enhanceScanUpload(form: HTMLFormElement, words: FormMessages) {
   const input = form.querySelector<HTMLInputElement>(`input[type=file][name="${scanField}"]`);
   const progressBox = form.querySelector<HTMLElement>("[data-scan-progress]");
   const progress = progressBox?.querySelector("progress");
   const status = form.querySelector<HTMLElement>("[data-scan-status]");
   if (!input || !progressBox || !progress || !status) return {};
   const lang = pageLang();
-  const say = formMessages[lang].scan;
+  const say = words.scan;
   const chosen = () => input.files?.[0] ?? null;
   const [box, line] = [progressBox, status];
 

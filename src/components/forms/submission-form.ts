@@ -9,14 +9,16 @@ import { dateParts } from "../../shared/schemas/builders";
 import { formatIssues, idempotencyKeyPattern, type FieldIssue } from "../../shared/schemas/common";
 import { focusErrorSummary, showErrorSummary, type SummaryIssue } from "../error-summary";
 import { enhanceChoices } from "./form-choices";
-import { formMessages } from "../../shared/i18n/forms";
-import type { Lang } from "../../shared/i18n/messages";
+import type { FormMessages } from "../../shared/i18n/forms-en";
+import { pageLang } from "./form-words";
 import { localizedPath } from "../../shared/site-pages";
 
 export interface SubmissionFormOptions {
   form: HTMLFormElement;
   /** The browser build of the submission schema (shape checks only). */
   schema: z.ZodMiniType;
+  /** The page's words (`loadFormMessages`), the schema's language. */
+  messages: FormMessages;
   /** Called after a draft was put back into the form, so page scripts can refresh notices. */
   onRestore?: () => void;
   /** Checks the schema cannot make (a chosen file's type and size), as field problems. */
@@ -28,9 +30,6 @@ export interface SubmissionFormOptions {
 const DRAFT_DELAY_MS = 300;
 // The language is the page's own, never an earlier page's draft.
 const NOT_DRAFTED = new Set(["website", "language"]);
-
-/** The page's language (the `lang` of its `<html>`): the script's messages and the schema's are in it. */
-export const pageLang = (): Lang => (document.documentElement.lang === "es" ? "es" : "en");
 
 type Values = Record<string, string>;
 
@@ -82,13 +81,13 @@ const storage = {
 export function enhanceSubmissionForm({
   form,
   schema,
+  messages: words,
   onRestore,
   check,
   sender,
 }: SubmissionFormOptions): void {
   const draftKey = `draft:${form.dataset.submissionForm}`;
   const lang = pageLang();
-  const words = formMessages[lang];
   const messages = words.browser;
   const summary = form.querySelector<HTMLElement>("[data-error-summary]")!;
   const status = form.querySelector<HTMLElement>("[data-form-status]")!;

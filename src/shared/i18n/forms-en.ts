@@ -3,6 +3,7 @@
  * per field in form order; `forms-es.ts` has the same shape. Field labels and hints are the
  * fields' metadata in `src/shared/schemas/`; their Spanish is in `form-fields-es.ts`.
  */
+import { usDate } from "../dates";
 
 type DatePartName = "month" | "day" | "year";
 
@@ -10,6 +11,8 @@ const and = (words: string[]) =>
   words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 
 export const formsEn = {
+  /** A date in a sentence ("4/5/2026"; "5 de abril de 2026" in Spanish). */
+  date: usDate as (iso: string) => string,
   builders: {
     unreadable: (label: string) => `We could not read one of the characters in ${label}. Type it again.`,
     useLetters: (label: string) => `Enter ${label} using letters.`,

@@ -1,4 +1,5 @@
 /** The forms' validation messages in Spanish: the shape of `forms-en.ts`, so a missing key is a type error. */
+import { spanishDate } from "../dates";
 import type { FormMessages } from "./forms-en";
 
 const partNames = { month: "el mes", day: "el día", year: "el año" } as const;
@@ -7,6 +8,7 @@ const y = (words: string[]) =>
   words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} y ${words.at(-1)}`;
 
 export const formsEs: FormMessages = {
+  date: spanishDate,
   builders: {
     unreadable: (label) => `No pudimos leer uno de los caracteres en ${label}. Escríbalo otra vez.`,
     useLetters: (label) => `Escriba ${label} con letras.`,

@@ -15,8 +15,8 @@ import type { Lang } from "../i18n/messages";
 export interface SchemaOptions {
   /** Today's date as "YYYY-MM-DD"; defaults to today in Oregon at parse time. */
   today?: string;
-  /** The language of the messages; English (the API's default) unless the form says otherwise. */
-  lang?: Lang;
+  /** The messages' language (`formMessages[lang]`); English, the API's default, when not given. */
+  messages?: FormMessages;
 }
 
 /** The builders' own words (a letter missing, a date part out of range), English by default. */

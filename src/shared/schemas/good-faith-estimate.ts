@@ -26,7 +26,7 @@ import {
   patientShape,
   type FieldMeta,
 } from "./common";
-import { formMessages } from "../i18n/forms";
+import { formsEn } from "../i18n/forms-en";
 
 /** Most visits one request may ask about (twice a week for a year). */
 export const maxRequestedVisits = 104;
@@ -111,7 +111,7 @@ export function goodFaithEstimateSchema(
   options: SchemaOptions & { checkDiagnosisCode?: (code: string) => string | null } = {},
 ) {
   const today = todayFrom(options);
-  const m = formMessages[options.lang ?? "en"];
+  const m = options.messages ?? formsEn;
   const t = m.gfe;
   const futureDate = ({ what, label, example }: { what: string; label: string; example: string }) =>
     optionalDateField({ label, invalid: t.dateInvalid(what, example), say: m.builders }, (iso) =>

@@ -29,8 +29,7 @@ import {
   patientShape,
   type FieldMeta,
 } from "./common";
-import { formMessages } from "../i18n/forms";
-import type { Lang } from "../i18n/messages";
+import { formsEn, type FormMessages } from "../i18n/forms-en";
 
 const yesNo = [
   { value: "yes", label: "Yes" },
@@ -143,7 +142,7 @@ export const mvaClaimFields = {
  */
 export function mvaClaimSchema(options: SchemaOptions = {}) {
   const today = todayFrom(options);
-  const m = formMessages[options.lang ?? "en"];
+  const m = options.messages ?? formsEn;
   const t = m.mva;
   const say = m.builders;
   const shape = {
@@ -187,9 +186,9 @@ export type MvaClaimInput = z.output<ReturnType<typeof mvaClaimSchema>>;
 export function mvaClaimWarnings(
   input: Pick<MvaClaimInput, "accidentDate">,
   today: string = todayInOregon(),
-  lang: Lang = "en",
+  m: FormMessages = formsEn,
 ): string[] {
   const warnings: string[] = [];
-  if (today > pipWindowEnd(input.accidentDate)) warnings.push(formMessages[lang].notices.accidentOld);
+  if (today > pipWindowEnd(input.accidentDate)) warnings.push(m.notices.accidentOld);
   return warnings;
 }

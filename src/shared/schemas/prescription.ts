@@ -25,9 +25,8 @@ import {
   type SchemaOptions,
 } from "./builders";
 import { checkContact, closingShape, normalizeIcd10, patientShape } from "./common";
-import { formMessages } from "../i18n/forms";
+import { formsEn } from "../i18n/forms-en";
 import type { FormMessages } from "../i18n/forms-en";
-import type { Lang } from "../i18n/messages";
 import { prescriberCredentials, prescriptionFields, senders } from "./prescription-fields";
 
 export { prescriptionFields };
@@ -70,7 +69,7 @@ function splitDiagnosisCodes(value: unknown): unknown {
  */
 export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
   const today = todayFrom(options);
-  const m = formMessages[options.lang ?? "en"];
+  const m = options.messages ?? formsEn;
   const t = m.prescription;
   const say = m.builders;
   const shape = {
@@ -196,14 +195,14 @@ function diagnosisCodeList(
  */
 export function typedVisitsNotice(
   values: Record<string, string | undefined>,
-  lang: Lang = "en",
+  m: FormMessages = formsEn,
 ): string | null {
   const startDate = typedDate(values, "startDate");
   const endDate = typedDate(values, "endDate");
   const visits = values.visitsAuthorized?.trim() ?? "";
   if (!startDate || !endDate || !/^\d+$/.test(visits) || Number(visits) < 1) return null;
   const frequency = values.frequency?.trim() || undefined;
-  return visitsFitNotice({ startDate, endDate, visitsAuthorized: Number(visits), frequency }, lang);
+  return visitsFitNotice({ startDate, endDate, visitsAuthorized: Number(visits), frequency }, m);
 }
 
 /** A validated, normalised prescription submission. */

@@ -8,6 +8,7 @@
  * schema checks codes against the ICD-10 list, which never ships to the browser. Browser scripts
  * import their kind's schema module directly.
  */
+import { formMessages } from "../i18n/forms";
 import type { Lang } from "../i18n/messages";
 import type * as z from "zod/mini";
 import { daysBetween, relativeDays, todayInOregon, usDate } from "../dates";
@@ -136,10 +137,13 @@ const prescription: KindSpec<"prescription", PrescriptionInput, PrescriptionFact
   confirmationNoun: "prescription",
   nextStep: "We will check your health insurance coverage for massage with your insurance company.",
   fields: prescriptionFields,
-  schema: (lang) =>
-    prescriptionSchema({ checkDiagnosisCode: (code) => diagnosisCodeError(code, lang), lang }),
-  notices: (input, lang) => [
-    ...[visitsFitNotice(input, lang)].filter((notice) => notice !== null),
+  schema: (lang = "en") =>
+    prescriptionSchema({
+      checkDiagnosisCode: (code) => diagnosisCodeError(code, lang),
+      messages: formMessages[lang],
+    }),
+  notices: (input, lang = "en") => [
+    ...[visitsFitNotice(input, formMessages[lang])].filter((notice) => notice !== null),
     ...input.diagnosisCodes.flatMap((code) => {
       const notice = diagnosisCodeNotice(code, lang);
       return notice ? [notice] : [];
@@ -209,8 +213,8 @@ const mvaClaim: KindSpec<"mva_claim", MvaClaimInput, ClaimFacts> = {
   confirmationNoun: "claim",
   nextStep: "We will contact your claim adjuster at the auto insurance company about your claim.",
   fields: mvaClaimFields,
-  schema: (lang) => mvaClaimSchema({ lang }),
-  notices: (input, lang) => mvaClaimWarnings(input, undefined, lang),
+  schema: (lang = "en") => mvaClaimSchema({ messages: formMessages[lang] }),
+  notices: (input, lang = "en") => mvaClaimWarnings(input, undefined, formMessages[lang]),
   columns: (input) => ({
     key_date: pipWindowEnd(input.accidentDate),
     start_date: null,
@@ -262,9 +266,9 @@ const goodFaithEstimate: KindSpec<"good_faith_estimate", GoodFaithEstimateInput,
   confirmationNoun: "request for a Good Faith Estimate",
   nextStep: `We will send you a written Good Faith Estimate within ${gfeRules.requestBusinessDays} business days.`,
   fields: goodFaithEstimateFields,
-  schema: (lang) =>
+  schema: (lang = "en") =>
     goodFaithEstimateSchema({
-      lang,
+      messages: formMessages[lang],
       checkDiagnosisCode: (code) => {
         const problem = diagnosisCodeError(code, lang);
         return problem && `${lang === "es" ? "Código de diagnóstico" : "Diagnosis code"}: ${problem}`;

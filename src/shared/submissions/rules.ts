@@ -4,9 +4,8 @@
  * that must repeat a rule in SQL are tested against these functions on the same rows
  * (`test/worker/registry-sql.test.ts`).
  */
-import { addDays, addYears, daysBetween, spanishDate, todayInOregon, usDate } from "../dates";
-import { formMessages } from "../i18n/forms";
-import type { Lang } from "../i18n/messages";
+import { addDays, addYears, daysBetween, todayInOregon, usDate } from "../dates";
+import { formsEn, type FormMessages } from "../i18n/forms-en";
 import { addBusinessDays, estimateDueDate } from "../good-faith-estimate";
 import { finishedStatuses, statusLabels, type SubmissionStatus } from "./statuses";
 
@@ -228,17 +227,10 @@ export function visitsFitNotice(
     visitsAuthorized: number;
     frequency?: string | undefined;
   },
-  lang: Lang = "en",
+  m: FormMessages = formsEn,
 ): string | null {
   const most = visitsThatFit(p);
   if (p.endDate < p.startDate || p.visitsAuthorized <= most) return null;
   const pace = p.frequency && readFrequency(p.frequency) ? p.frequency : undefined;
-  const date = lang === "es" ? spanishDate : usDate;
-  return formMessages[lang].notices.visitsFit(
-    p.visitsAuthorized,
-    date(p.startDate),
-    date(p.endDate),
-    pace,
-    most,
-  );
+  return m.notices.visitsFit(p.visitsAuthorized, m.date(p.startDate), m.date(p.endDate), pace, most);
 }
