@@ -3,6 +3,11 @@ import { html, raw } from "hono/html";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { clinic } from "../src/shared/clinic";
 import type { FieldIssue } from "../src/shared/schemas/common";
+import { formPagesEn } from "../src/shared/i18n/form-pages-en";
+import { formPagesEs } from "../src/shared/i18n/form-pages-es";
+import type { Lang } from "../src/shared/i18n/messages";
+import { localizedPath } from "../src/shared/site-pages";
+import type { SubmissionKind } from "../src/shared/submissions/registry";
 
 const style = `body{font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1f23;margin:0}
 main{max-width:46rem;margin:0 auto;padding:1.5rem 1rem 3rem}h1{color:#07443c;line-height:1.25}
@@ -29,8 +34,19 @@ function fieldId(path: string): string {
  */
 export async function formErrorPage(
   c: Context,
-  page: { issues: FieldIssue[]; formPath: string; formTitle: string; status?: ContentfulStatusCode },
+  page: {
+    issues: FieldIssue[];
+    kind: SubmissionKind;
+    formPath: string;
+    lang: Lang;
+    status?: ContentfulStatusCode;
+  },
 ) {
+  const t = page.lang === "es" ? formPagesEs : formPagesEn;
+  const words = t.errorPage;
+  const formTitle = t.kinds[page.kind].formTitle;
+  const formPath = localizedPath(page.formPath, page.lang);
+  const [beforeBack, back, afterBack] = words.useBack(formTitle);
   const hash = await hashStyle();
   c.header(
     "Content-Security-Policy",
@@ -39,32 +55,26 @@ export async function formErrorPage(
   c.header("Cache-Control", "no-store");
   return c.html(
     html`<!doctype html>
-      <html lang="en">
+      <html lang="${page.lang}">
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>There is a problem with your form | ${clinic.name}</title>
+          <title>${words.title} | ${clinic.name}</title>
           ${raw(`<style>${style}</style>`)}
         </head>
         <body>
           <main id="main">
-            <h1>We could not send your form yet</h1>
+            <h1>${words.heading}</h1>
             <div class="error-summary" role="alert" aria-labelledby="problems">
-              <h2 id="problems">
-                Please fix ${page.issues.length === 1 ? "this" : `these ${page.issues.length}`} and send it
-                again
-              </h2>
+              <h2 id="problems">${words.fix(page.issues.length)}</h2>
               <ul>
                 ${page.issues.map((issue) => html`<li data-field="${fieldId(issue.path)}">${issue.message}</li>`)}
               </ul>
             </div>
+            <p><strong>${words.notLost}</strong> ${beforeBack} <strong>${back}</strong> ${afterBack}</p>
             <p>
-              <strong>Nothing you typed is lost.</strong> Use your browser's <strong>Back</strong> button to
-              return to the ${page.formTitle} form: your answers are still there.
-            </p>
-            <p>
-              If the Back button does not work,
-              <a href="${page.formPath}">open the ${page.formTitle} form again</a>.
+              ${words.backFails}
+              <a href="${formPath}">${words.openAgain(formTitle)}</a>.
             </p>
           </main>
         </body>

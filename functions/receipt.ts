@@ -36,7 +36,12 @@ export const receipt = new Hono<AppEnv & { Variables: { fieldKeys: FieldKeys } }
       reference: row.reference,
       kind: row.kind,
       receivedAt: row.received_at,
-      lines: receiptLines[row.kind](input as never),
+      // The confirmation page asks in its own language (Accept-Language: es on the Spanish page).
+      lines: receiptLines(
+        row.kind,
+        input,
+        /^es\b/i.test(c.req.header("accept-language") ?? "") ? "es" : "en",
+      ),
     };
     return c.json(answer);
   },

@@ -13,6 +13,7 @@ import {
   scanSniffBytes,
   sniffScanType,
 } from "../src/shared/scan-types";
+import type { FormMessages } from "../src/shared/i18n/forms-en";
 import type { NewSubmission } from "../src/shared/submissions/registry";
 import { sha256Hex } from "../src/shared/sha256";
 import { linkedObjectKeys, scanInsertStatement } from "./db/scans";
@@ -34,16 +35,17 @@ type ScanPart = File | string;
  */
 export async function readScan(
   parts: readonly ScanPart[],
+  m: FormMessages["scan"] = scanMessages,
 ): Promise<{ scan?: CheckedScan; issue?: FieldIssue }> {
   const files = parts.filter(
     (part): part is File => typeof part !== "string" && !(part.size === 0 && !part.name),
   );
   if (files.length === 0) return {};
   const issue = (message: string) => ({ issue: { path: scanField, message } });
-  if (files.length > 1) return issue(scanMessages.several);
+  if (files.length > 1) return issue(m.several);
   const [file] = files as [File];
   const head = new Uint8Array(await file.slice(0, scanSniffBytes).arrayBuffer());
-  const problem = scanProblem(file.size, head);
+  const problem = scanProblem(file.size, head, m);
   if (problem) return issue(problem);
   const bytes = new Uint8Array(await file.arrayBuffer());
   return { scan: { bytes, contentType: sniffScanType(head)!.contentType } };

@@ -20,15 +20,30 @@ import { requireFieldKeys } from "./field-keys";
 import { formErrorPage } from "./form-error-page";
 import { notifyStaff } from "./notify-staff";
 import { readScan, saveSubmissionWithScan } from "./scans";
+import { formMessages } from "../src/shared/i18n/forms";
+import { formPagesEn } from "../src/shared/i18n/form-pages-en";
+import { formPagesEs } from "../src/shared/i18n/form-pages-es";
+import type { Lang } from "../src/shared/i18n/messages";
+import { readLang } from "../src/shared/schemas/builders";
+import { localizedPath } from "../src/shared/site-pages";
+
+const formPages = { en: formPagesEn, es: formPagesEs };
 
 /** Largest accepted request body: a filled form is a few KB. */
 const maxBodyBytes = 64 * 1024;
 
 const isMultipart = (c: Context) => /^multipart\/form-data\b/i.test(c.req.header("content-type") ?? "");
 
+/**
+ * The language to answer in before the body is read (a refusal of the body itself): the
+ * `Content-Language` the form's script sends beside the body's `language` field; English otherwise.
+ */
+const headerLang = (c: Context): Lang => readLang(c.req.header("content-language")?.split(",")[0]);
+
 /** The body limit: a multipart prescription may carry a signed prescription of up to 10 MB. */
 function bodyLimitFor(kind: SubmissionKind) {
-  const onError = (c: Context) => c.json({ error: "payload_too_large" }, 413);
+  const onError = (c: Context) =>
+    c.json({ error: "payload_too_large", message: formPages[headerLang(c)].api.payloadTooLarge }, 413);
   const small = bodyLimit({ maxSize: maxBodyBytes, onError });
   const withScan = bodyLimit({ maxSize: maxScanBytes + maxBodyBytes, onError });
   return createMiddleware((c, next) => (kind === scanKind && isMultipart(c) ? withScan : small)(c, next));
@@ -65,7 +80,12 @@ async function readBody(c: Context): Promise<Body> {
       return { error: c.json({ error: "malformed_body" }, 400) };
     }
   }
-  return { error: c.json({ error: "unsupported_media_type" }, 415) };
+  return {
+    error: c.json(
+      { error: "unsupported_media_type", message: formPages[headerLang(c)].api.unsupported },
+      415,
+    ),
+  };
 }
 
 function idempotencyKeyOf(c: Context, body: unknown): string | null | undefined {
@@ -84,30 +104,32 @@ function idempotencyKeyOf(c: Context, body: unknown): string | null | undefined 
  */
 function submissionResource(kind: SubmissionKind) {
   const spec = kindSpec(kind);
-  const schema = spec.schema();
+  const schemas = { en: spec.schema("en"), es: spec.schema("es") };
   const succeed = (
     c: Context,
     mode: "json" | "form",
     reference: string,
     notices: string[] = [],
     idempotencyKey?: string,
+    lang: Lang = "en",
   ) => {
     // The key lets the confirmation page show what was sent (`GET /api/receipt`), in this browser only.
     setCookie(
       c,
       confirmationCookie.name,
       confirmationValue(reference, idempotencyKey),
-      confirmationCookie.options,
+      // Sent only to the confirmation page in the form's language.
+      { ...confirmationCookie.options, path: localizedPath(confirmationCookie.options.path, lang) },
     );
     c.header("Cache-Control", "no-store");
-    if (mode === "form") return c.redirect("/forms/received", 303);
+    if (mode === "form") return c.redirect(localizedPath("/forms/received", lang), 303);
     return c.json({ reference, notices }, 201);
   };
 
-  const invalid = (c: Context, mode: "json" | "form", issues: FieldIssue[]) =>
+  const invalid = (c: Context, mode: "json" | "form", issues: FieldIssue[], lang: Lang) =>
     mode === "json"
       ? c.json({ error: "validation_failed", issues }, 422)
-      : formErrorPage(c, { issues, formPath: spec.formPath, formTitle: spec.formTitle });
+      : formErrorPage(c, { issues, kind, formPath: spec.formPath, lang });
 
   return new Hono<AppEnv & { Variables: { fieldKeys: FieldKeys } }>().post(
     "/",
@@ -128,50 +150,52 @@ function submissionResource(kind: SubmissionKind) {
 
       const record = typeof body.value === "object" && body.value !== null ? body.value : {};
       const honeypot = (record as Record<string, unknown>).website;
+      // The form's own language (its hidden `language` field), else the header's: every answer is in it.
+      const language = (record as Record<string, unknown>).language;
+      const lang = language === undefined ? headerLang(c) : readLang(language);
+      const m = formMessages[lang];
       // A bot filled the hidden field, with any value of any type: a normal-looking answer, nothing stored.
       if (honeypot != null && !(typeof honeypot === "string" && honeypot.trim() === "")) {
-        return succeed(c, body.mode, newReference(kind));
+        return succeed(c, body.mode, newReference(kind), [], undefined, lang);
       }
 
       const key = idempotencyKeyOf(c, body.value);
       if (key === null) {
-        return invalid(c, body.mode, [
-          {
-            path: "idempotencyKey",
-            message: "This form is out of date. Reload the page and send it again.",
-          },
-        ]);
+        return invalid(c, body.mode, [{ path: "idempotencyKey", message: m.outOfDate }], lang);
       }
 
-      const parsed = schema.safeParse(body.value);
-      const { scan, issue } = kind === scanKind ? await readScan(body.scanParts) : {};
+      const parsed = schemas[lang].safeParse(body.value);
+      const { scan, issue } = kind === scanKind ? await readScan(body.scanParts, m.scan) : {};
       if (!parsed.success || issue)
-        return invalid(c, body.mode, [
-          ...(parsed.success ? [] : formatIssues(parsed.error)),
-          ...(issue ? [issue] : []),
-        ]);
+        return invalid(
+          c,
+          body.mode,
+          [...(parsed.success ? [] : formatIssues(parsed.error)), ...(issue ? [issue] : [])],
+          lang,
+        );
 
       const { website: _honeypot, idempotencyKey: _key, ...fields } = parsed.data as Record<string, unknown>;
-      const submission = { kind, input: fields } as NewSubmission;
+      // The language it was sent in goes on with the answers (staff see it; 0011 gives it a column).
+      const submission = { kind, input: { ...fields, language: lang } } as NewSubmission;
       const storedKey = key ?? crypto.randomUUID();
       const result = scan
         ? await saveSubmissionWithScan(c.env, c.var.fieldKeys, submission, storedKey, scan)
         : await saveSubmission(c.env.DB, c.var.fieldKeys, submission, storedKey);
       if (result.outcome === "key_conflict") {
-        const message =
-          "We already received this form before it was changed. Reload the form page and send it again to send the new version.";
+        const message = m.keyConflict;
         return body.mode === "json"
           ? c.json({ error: "idempotency_key_reused", message }, 409)
           : formErrorPage(c, {
               issues: [{ path: "", message }],
+              kind,
               formPath: spec.formPath,
-              formTitle: spec.formTitle,
+              lang,
               status: 409,
             });
       }
       if (result.outcome === "replayed") c.header("Idempotent-Replayed", "true");
       else notifyStaff(c);
-      return succeed(c, body.mode, result.reference, spec.notices(parsed.data), storedKey);
+      return succeed(c, body.mode, result.reference, spec.notices(parsed.data, lang), storedKey, lang);
     },
   );
 }

@@ -152,7 +152,6 @@ export async function saveSubmission(
 ): Promise<SaveResult> {
   const hash = await payloadHash(submission, attachment?.fingerprint);
   const at = now.toISOString();
-
   for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference(submission.kind);
     // The language has its own column (migration 0011).

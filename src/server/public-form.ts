@@ -6,10 +6,15 @@
  * stored. Nothing typed ever goes into a web address.
  */
 import { formatIssues, idempotencyKeyPattern, type FieldIssue } from "../shared/schemas/common";
-import { maxScanBytes, scanField, scanKind, scanMessages } from "../shared/scan-types";
+import { maxScanBytes, scanField, scanKind } from "../shared/scan-types";
+import { formMessages } from "../shared/i18n/forms";
+import { formPagesEn } from "../shared/i18n/form-pages-en";
+import { formPagesEs } from "../shared/i18n/form-pages-es";
+import type { Lang } from "../shared/i18n/messages";
+import { localizedPath } from "../shared/site-pages";
 import { kindSpec, type SubmissionKind } from "../shared/submissions/registry";
 import { postToApi, type PageContext } from "./staff-client";
-import { readFormPost, seeOther, type FormRefusal } from "./staff-forms";
+import { readFormPost, seeOther } from "./staff-forms";
 
 /** What the form page shows after a failed post. */
 export interface FormState {
@@ -34,20 +39,6 @@ const maxFormBytes = 64 * 1024;
  * field's error with every answer kept, instead of a post that cannot be read.
  */
 const maxScanFormBytes = 2 * maxScanBytes + maxFormBytes;
-
-const notSent = "Your form was NOT sent, and nothing was stored.";
-
-const alerts: Record<FormRefusal | 409 | 429 | 503, string> = {
-  400: `${notSent} Our website could not read it. Check your answers below and press Send again.`,
-  403: `${notSent} It did not come from our website's own page. Press Send again on this page.`,
-  413: `${notSent} It is too long to send. Shorten the longest answers below and press Send again.`,
-  415: `${notSent} Our website could not read it. Check your answers below and press Send again.`,
-  409: `${notSent} We already received an earlier version of this form. Check your answers below and press Send again to send this one.`,
-  429: `${notSent} Too many forms were sent from your connection. Wait a minute, then press Send again. Your answers are below.`,
-  503: `${notSent} Our website had a problem. Your answers are below: please press Send again in a minute.`,
-};
-
-const scanTooLargeToRead = `${notSent} The file you chose for the signed prescription is far larger than 10 MB, so we could not read the form. Use your browser's Back button to return to your answers, then choose a smaller file or none.`;
 
 /** The files posted for the signed prescription (a browser sends an empty, unnamed part for none). */
 function scanParts(form: FormData): File[] {
@@ -90,7 +81,9 @@ function typed(record: Record<string, string | string[]>): Record<string, string
 export async function postPublicForm(
   page: PageContext,
   kind: SubmissionKind,
+  lang: Lang = "en",
 ): Promise<{ response: Response } | { state: FormState }> {
+  const alerts = (lang === "es" ? formPagesEs : formPagesEn).alerts;
   const withScan = kind === scanKind;
   const posted = await readFormPost(page.request, withScan ? maxScanFormBytes : maxFormBytes);
   const fresh = crypto.randomUUID();
@@ -99,7 +92,7 @@ export async function postPublicForm(
       state: {
         values: {},
         issues: [],
-        alert: withScan && posted.status === 413 ? scanTooLargeToRead : alerts[posted.status],
+        alert: withScan && posted.status === 413 ? alerts.scanTooLargeToRead : alerts[posted.status],
         idempotencyKey: fresh,
         status: posted.status,
       },
@@ -128,12 +121,13 @@ export async function postPublicForm(
 
   // A file over 10 MB would be refused whole by the API: the field's error and the other fields' problems here.
   if (files.some((file) => file.size > maxScanBytes)) {
-    const parsed = kindSpec(kind).schema().safeParse(record);
-    const tooLarge = { path: scanField, message: scanMessages.tooLarge };
+    const parsed = kindSpec(kind).schema(lang).safeParse(record);
+    const tooLarge = { path: scanField, message: formMessages[lang].scan.tooLarge };
     return state(422, [...(parsed.success ? [] : formatIssues(parsed.error)), tooLarge]);
   }
 
-  const fields = { ...record, idempotencyKey: key };
+  // The page's language goes with the answers, so the API answers in it.
+  const fields = { ...record, idempotencyKey: key, language: lang };
   let res: Response;
   try {
     res = await postToApi(
@@ -145,7 +139,8 @@ export async function postPublicForm(
   } catch {
     return state(503, [], alerts[503]);
   }
-  if (res.status === 201) return { response: seeOther("/forms/received", res.headers.getSetCookie()) };
+  if (res.status === 201)
+    return { response: seeOther(localizedPath("/forms/received", lang), res.headers.getSetCookie()) };
   if (res.status === 422) {
     const body = (await res.json().catch(() => ({}))) as { issues?: FieldIssue[] };
     return state(422, body.issues ?? []);
@@ -154,4 +149,24 @@ export async function postPublicForm(
   if (res.status === 429) return state(429, [], alerts[429]);
   if (res.status === 413) return state(413, [], alerts[413]);
   return state(503, [], alerts[503]);
+}
+
+/**
+ * A form page's request in either language: its cache headers, and on a POST (no JavaScript) the
+ * post handled — a response to send (the confirmation's 303), or the state to show the form again in.
+ */
+export async function formPage(
+  page: PageContext & { response: ResponseInit & { headers: Headers }; currentLocale: string | undefined },
+  kind: SubmissionKind,
+): Promise<{ response: Response } | { state: FormState | undefined; lang: Lang }> {
+  const lang: Lang = page.currentLocale === "es" ? "es" : "en";
+  // Not no-store: the browser must keep the page to bring back what was typed when the patient presses Back.
+  page.response.headers.set("Cache-Control", "private, no-cache");
+  if (page.request.method !== "POST") return { state: undefined, lang };
+  const posted = await postPublicForm(page, kind, lang);
+  if ("response" in posted) return posted;
+  page.response.status = posted.state.status;
+  // This answer holds what was typed: no cache may keep it.
+  page.response.headers.set("Cache-Control", "no-store");
+  return { state: posted.state, lang };
 }

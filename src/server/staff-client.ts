@@ -69,8 +69,14 @@ export async function postToApi(
  * The receipt of a form this browser just sent (`GET /api/receipt`), for the confirmation
  * cookie's value; null when there is none to show.
  */
-export async function readReceipt(page: PageContext, confirmation: string): Promise<Receipt | null> {
-  const request = new Request(new URL("/api/receipt", page.url), { headers: { Receipt: confirmation } });
+export async function readReceipt(
+  page: PageContext,
+  confirmation: string,
+  lang: "en" | "es" = "en",
+): Promise<Receipt | null> {
+  const request = new Request(new URL("/api/receipt", page.url), {
+    headers: { Receipt: confirmation, "Accept-Language": lang },
+  });
   try {
     const res = await api.fetch(request, env);
     return res.ok ? ((await res.json()) as Receipt) : null;

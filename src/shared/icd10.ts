@@ -7,6 +7,8 @@
  * ship to the browser. Browser code uses `normalizeIcd10` from `./schemas/common` for the
  * shape check; the Hono route adds {@link diagnosisCodeError} to the schema.
  */
+import { formMessages } from "./i18n/forms";
+import type { Lang } from "./i18n/messages";
 import tsv from "./data/icd10cm-2026-subset.tsv?raw";
 import { synonymCodes } from "./icd10-synonyms";
 import { normalizeIcd10 } from "./schemas/common";
@@ -178,11 +180,14 @@ export function searchIcd10(q: string, limit = 20): Icd10Entry[] {
   return results;
 }
 
-function listCodes(children: Icd10Entry[], childCount: number): string {
+function listCodes(children: Icd10Entry[], childCount: number, t: CodeWords): string {
   const codes = children.slice(0, 5).map((c) => c.code);
-  if (childCount > codes.length) return `${codes.join(", ")} and ${childCount - codes.length} more`;
-  return codes.length === 1 ? codes[0]! : `${codes.slice(0, -1).join(", ")} or ${codes.at(-1)}`;
+  if (childCount > codes.length) return t.some(codes, childCount - codes.length);
+  return codes.length === 1 ? codes[0]! : t.either(codes);
 }
+
+type CodeWords = (typeof formMessages)["en"]["codes"];
+const codeWords = (lang: Lang): CodeWords => formMessages[lang].codes;
 
 /**
  * The schema hook for the server: an error message for a diagnosis code that must be rejected
@@ -190,18 +195,19 @@ function listCodes(children: Icd10Entry[], childCount: number): string {
  * code as typed; for a header they name up to five of its billable codes (which begin with it), as
  * the domain notes ask, and leave the choice to the prescriber.
  */
-export function diagnosisCodeError(code: string): string | null {
+export function diagnosisCodeError(code: string, lang: Lang = "en"): string | null {
   const result = checkIcd10(code);
+  const t = codeWords(lang);
   switch (result.status) {
     case "billable":
     case "outside":
       return null;
     case "header":
-      return `This is a category, not a complete code. The complete codes under it are ${listCodes(result.children, result.childCount)}: copy the one on the prescription, or ask the prescriber's office which applies.`;
+      return t.category(listCodes(result.children, result.childCount, t));
     case "unlisted":
-      return "This is not a current ICD-10-CM code. Check it against the prescription, or ask the prescriber's office for the right code.";
+      return t.unlisted;
     case "malformed":
-      return "This is not written like an ICD-10 code. Enter it as on the prescription, for example M54.50.";
+      return formMessages[lang].prescription.diagnosisCodes.notACode;
   }
 }
 
@@ -209,8 +215,6 @@ export function diagnosisCodeError(code: string): string | null {
  * A notice for a code the schema accepted but staff must confirm (outside the clinic's list:
  * `outside`), or null. It never quotes the code.
  */
-export function diagnosisCodeNotice(code: string): string | null {
-  return checkIcd10(code).status === "outside"
-    ? "We do not usually see this code on massage prescriptions. Our staff will confirm it with the prescriber's office."
-    : null;
+export function diagnosisCodeNotice(code: string, lang: Lang = "en"): string | null {
+  return checkIcd10(code).status === "outside" ? codeWords(lang).outside : null;
 }

@@ -11,8 +11,7 @@ export const scanKind = "prescription";
 /** The form field (and multipart part) that carries the file. */
 export const scanField = "signedPrescription";
 
-/** How the field is called in labels and errors. */
-export const scanLabel = "Signed prescription";
+import { formsEn, type FormMessages } from "./i18n/forms-en";
 
 /** Largest file taken: 10 MB. */
 export const maxScanBytes = 10 * 1024 * 1024;
@@ -58,20 +57,18 @@ export function scanTypeOf(contentType: string): ScanType | undefined {
   return [pdf, jpeg, png, heic].find((type) => type.contentType === contentType);
 }
 
-/** The error messages of the field, in plain words, each naming the field and how to fix it. */
-export const scanMessages = {
-  wrongType: `${scanLabel}: this file is not a PDF, JPEG, PNG or HEIC file. Choose a scan or photo of the signed prescription in one of those types, or leave this empty.`,
-  tooLarge: `${scanLabel}: this file is larger than 10 MB. Choose a smaller scan or photo (take the photo again at a lower size, or scan at 200 dpi), or leave this empty.`,
-  empty: `${scanLabel}: this file is empty. Choose the scan or photo again, or leave this empty.`,
-  several: `${scanLabel}: choose one file only.`,
-  chooseAgain: "Choose the file again: your browser does not keep a chosen file when the form comes back.",
-} as const;
+/** The error messages of the field in English, in plain words, each naming the field and how to fix it. */
+export const scanMessages = formsEn.scan;
 
 /** What is wrong with a file of `size` bytes starting with `head`, or null when it can be sent. */
-export function scanProblem(size: number, head: Uint8Array): string | null {
-  if (size === 0) return scanMessages.empty;
-  if (size > maxScanBytes) return scanMessages.tooLarge;
-  return sniffScanType(head) ? null : scanMessages.wrongType;
+export function scanProblem(
+  size: number,
+  head: Uint8Array,
+  m: FormMessages["scan"] = formsEn.scan,
+): string | null {
+  if (size === 0) return m.empty;
+  if (size > maxScanBytes) return m.tooLarge;
+  return sniffScanType(head) ? null : m.wrongType;
 }
 
 /** "1.2 MB", "340 KB": a file size as staff read it. */

@@ -1,6 +1,6 @@
 /**
  * The public pages, in navigation order: read by the layout, the sitemap, the browser tests and the
- * benchmark. `es: true` marks a page with a Spanish twin under /es/ (the forms get theirs later).
+ * benchmark. `es: true` marks a page with a Spanish twin under /es/ (today every one has).
  * Their names in each language are in the message catalogue (src/shared/i18n/messages.ts).
  */
 export const publicPages = [
@@ -9,9 +9,9 @@ export const publicPages = [
   { path: "/pricing", kind: "guide", es: true },
   { path: "/estimate", kind: "tool", es: true },
   { path: "/mva", kind: "guide", es: true },
-  { path: "/forms/prescription", kind: "form", es: false },
-  { path: "/forms/mva-claim", kind: "form", es: false },
-  { path: "/forms/good-faith-estimate", kind: "form", es: false },
+  { path: "/forms/prescription", kind: "form", es: true },
+  { path: "/forms/mva-claim", kind: "form", es: true },
+  { path: "/forms/good-faith-estimate", kind: "form", es: true },
   { path: "/privacy", kind: "guide", es: true },
 ] as const;
 
@@ -33,9 +33,12 @@ export const spanishPages = publicPages
   .filter((page) => page.es)
   .map((page) => ({ path: localizedPath(page.path, "es"), kind: page.kind, english: page.path }));
 
+/** Pages outside the navigation and sitemap that have a Spanish twin too: the forms' confirmation. */
+const unlistedTwins = ["/forms/received"];
+
 /** Whether a page (by its English path) exists in Spanish too. */
 export function hasSpanishTwin(path: string): boolean {
-  return publicPages.some((page) => page.path === path && page.es);
+  return unlistedTwins.includes(path) || publicPages.some((page) => page.path === path && page.es);
 }
 
 /** Where a link to a page goes from a page in `lang`: its twin in that language, or the English page. */

@@ -22,7 +22,13 @@ it("every page, as served, passes the Nu Html Checker with 0 errors", async () =
   const pages: Record<string, string> = {};
   for (const { path: p } of [...publicPages, ...spanishPages])
     pages[p] = await (await fetch(new URL(p, baseURL))).text();
-  for (const p of ["/no-such-page", "/es/no-existe", "/forms/received", "/staff/login"]) {
+  for (const p of [
+    "/no-such-page",
+    "/es/no-existe",
+    "/forms/received",
+    "/es/forms/received",
+    "/staff/login",
+  ]) {
     const res = await fetch(new URL(p, baseURL));
     if (p !== "/staff/login" || res.status === 200) pages[p] = await res.text();
   }
@@ -37,6 +43,27 @@ it("every page, as served, passes the Nu Html Checker with 0 errors", async () =
   });
   expect(errorPage.status).toBe(422);
   pages["form error page"] = await errorPage.text();
+  // The Spanish form page shown again without JavaScript, and the API's own Spanish error page.
+  const post = (url: string, ip: string) =>
+    fetch(new URL(url, baseURL), {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: baseURL,
+        "CF-Connecting-IP": ip,
+      },
+      body: new URLSearchParams({
+        ...prescriptionBody({ phone: "" }),
+        idempotencyKey: newKey(),
+        language: "es",
+      }).toString(),
+    });
+  const spanishForm = await post("/es/forms/prescription", "10.77.0.2");
+  expect(spanishForm.status).toBe(422);
+  pages["Spanish form shown again"] = await spanishForm.text();
+  const spanishErrorPage = await post("/api/prescriptions", "10.77.0.3");
+  expect(spanishErrorPage.status).toBe(422);
+  pages["Spanish form error page"] = await spanishErrorPage.text();
 
   const files = Object.entries(pages).map(([name, html], i) => {
     const file = path.join(dir, `${i}-${name.replace(/[^a-z0-9]+/gi, "_")}.html`);

@@ -83,10 +83,10 @@ describe("the Spanish edition", () => {
     await page.context().close();
   });
 
-  it("offers the Spanish home page from an English-only page (a form), and nothing on the staff desk", async () => {
+  it("links a form's confirmation to its twin, and offers nothing on the staff desk", async () => {
     const { page } = await openPage(browser);
-    await page.goto("/forms/prescription");
-    expect(await page.getAttribute(".language-switch a", "href")).toBe("/es");
+    await page.goto("/forms/received");
+    expect(await page.getAttribute(".language-switch a", "href")).toBe("/es/forms/received");
     await page.goto("/staff/login");
     expect(await page.locator(".language-switch").count()).toBe(0);
     await page.context().close();

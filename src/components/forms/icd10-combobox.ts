@@ -3,6 +3,7 @@
  * comma-separated codes (so it works without JavaScript), and the popup suggests codes for the
  * code or words being typed, from `POST /api/icd10/search` — the code list itself never comes to the browser.
  */
+import type { FormMessages } from "../../shared/i18n/forms-en";
 
 interface Icd10Entry {
   code: string;
@@ -18,13 +19,12 @@ function tokenStart(value: string): number {
   return 0;
 }
 
-function foundMessage(count: number): string {
-  if (count === 0) return "No codes found.";
-  return `${count} ${count === 1 ? "code" : "codes"} found. Use the down arrow key to choose one.`;
+function foundMessage(count: number, words: FormMessages["field"]): string {
+  return count === 0 ? words.noCodes : words.codesFound(count);
 }
 
 /** Turns `input[data-combobox]` with its `#<id>-listbox` and `#<id>-status` into the combobox. */
-export function enhanceIcd10Combobox(input: HTMLInputElement): void {
+export function enhanceIcd10Combobox(input: HTMLInputElement, words: FormMessages): void {
   const listbox = document.getElementById(`${input.id}-listbox`)!;
   const status = document.getElementById(`${input.id}-status`)!;
   let results: Icd10Entry[] = [];
@@ -119,7 +119,7 @@ export function enhanceIcd10Combobox(input: HTMLInputElement): void {
     }
     if (document.activeElement !== input) return;
     render();
-    status.textContent = foundMessage(results.length);
+    status.textContent = foundMessage(results.length, words.field);
   }
 
   const currentQuery = () => input.value.slice(tokenStart(input.value)).trim();

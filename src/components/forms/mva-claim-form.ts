@@ -3,6 +3,8 @@ import { todayInOregon } from "../../shared/dates";
 import { typedDate } from "../../shared/schemas/builders";
 import { mvaClaimSchema, mvaClaimWarnings } from "../../shared/schemas/mva-claim";
 import { currentValues, showFieldNotice, whenChanged } from "./field-notice";
+import type { FormMessages } from "../../shared/i18n/forms-en";
+import { loadFormMessages } from "./form-words";
 import { enhanceSubmissionForm } from "./submission-form";
 
 const form = document.querySelector<HTMLFormElement>('form[data-submission-form="mva-claim"]');
@@ -10,15 +12,18 @@ const accidentDate = form?.querySelector<HTMLElement>('[data-field="accidentDate
 const notice = form?.querySelector<HTMLElement>('[data-notice-for="accidentDate"]');
 
 /** Shows the schema's warnings for the date as typed; a date that does not parse shows none (that is an error, on send). */
-function updateNotice(): void {
+function updateNotice(messages: FormMessages): void {
   if (!form || !accidentDate || !notice) return;
   const iso = typedDate(currentValues(form), "accidentDate");
   const today = todayInOregon();
-  const warnings = iso && iso <= today ? mvaClaimWarnings({ accidentDate: iso }, today) : [];
+  const warnings = iso && iso <= today ? mvaClaimWarnings({ accidentDate: iso }, today, messages) : [];
   showFieldNotice(accidentDate, notice, warnings.join(" "));
 }
 
 if (form) {
-  enhanceSubmissionForm({ form, schema: mvaClaimSchema(), onRestore: updateNotice });
-  whenChanged([accidentDate], updateNotice);
+  void loadFormMessages().then((messages) => {
+    const update = () => updateNotice(messages);
+    enhanceSubmissionForm({ form, messages, schema: mvaClaimSchema({ messages }), onRestore: update });
+    whenChanged([accidentDate], update);
+  });
 }

@@ -5,30 +5,29 @@
  * polite status ("Sending: 40%"). Without a file the form's usual JSON post is used.
  */
 import type { FieldIssue } from "../../shared/schemas/common";
-import { scanField, scanMessages, scanProblem, scanSniffBytes } from "../../shared/scan-types";
-
-const say = {
-  sending: (percent: number) => `Sending the signed prescription: ${percent}% sent.`,
-  sent: "The signed prescription is sent. Saving your form…",
-} as const;
+import type { FormMessages } from "../../shared/i18n/forms-en";
+import { scanField, scanProblem, scanSniffBytes } from "../../shared/scan-types";
+import { pageLang } from "./form-words";
 
 /** The form's `check` and `sender` for `enhanceSubmissionForm`, or nothing when the form has no file field. */
-export function enhanceScanUpload(form: HTMLFormElement) {
+export function enhanceScanUpload(form: HTMLFormElement, words: FormMessages) {
   const input = form.querySelector<HTMLInputElement>(`input[type=file][name="${scanField}"]`);
   const progressBox = form.querySelector<HTMLElement>("[data-scan-progress]");
   const progress = progressBox?.querySelector("progress");
   const status = form.querySelector<HTMLElement>("[data-scan-status]");
   if (!input || !progressBox || !progress || !status) return {};
+  const lang = pageLang();
+  const say = words.scan;
   const chosen = () => input.files?.[0] ?? null;
   const [box, line] = [progressBox, status];
 
   const check = async (): Promise<FieldIssue[]> => {
     const files = input.files ? Array.from(input.files) : [];
-    if (files.length > 1) return [{ path: scanField, message: scanMessages.several }];
+    if (files.length > 1) return [{ path: scanField, message: say.several }];
     const file = chosen();
     if (!file) return [];
     const head = new Uint8Array(await file.slice(0, scanSniffBytes).arrayBuffer());
-    const problem = scanProblem(file.size, head);
+    const problem = scanProblem(file.size, head, say);
     return problem ? [{ path: scanField, message: problem }] : [];
   };
 
@@ -63,6 +62,7 @@ export function enhanceScanUpload(form: HTMLFormElement) {
       request.open("POST", url);
       request.setRequestHeader("Accept", "application/json");
       request.setRequestHeader("Idempotency-Key", key);
+      request.setRequestHeader("Content-Language", lang);
       request.upload.addEventListener("progress", (event) => {
         if (event.lengthComputable) showProgress(event.loaded, event.total);
       });

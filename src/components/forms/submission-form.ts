@@ -9,11 +9,16 @@ import { dateParts } from "../../shared/schemas/builders";
 import { formatIssues, idempotencyKeyPattern, type FieldIssue } from "../../shared/schemas/common";
 import { focusErrorSummary, showErrorSummary, type SummaryIssue } from "../error-summary";
 import { enhanceChoices } from "./form-choices";
+import type { FormMessages } from "../../shared/i18n/forms-en";
+import { pageLang } from "./form-words";
+import { localizedPath } from "../../shared/site-pages";
 
 export interface SubmissionFormOptions {
   form: HTMLFormElement;
   /** The browser build of the submission schema (shape checks only). */
   schema: z.ZodMiniType;
+  /** The page's words (`loadFormMessages`), the schema's language. */
+  messages: FormMessages;
   /** Called after a draft was put back into the form, so page scripts can refresh notices. */
   onRestore?: () => void;
   /** Checks the schema cannot make (a chosen file's type and size), as field problems. */
@@ -23,22 +28,8 @@ export interface SubmissionFormOptions {
 }
 
 const DRAFT_DELAY_MS = 300;
-const NOT_DRAFTED = new Set(["website"]);
-
-const messages = {
-  restored: "We restored what you typed earlier.",
-  clear: "Clear the form",
-  cleared: "The form is empty again.",
-  sending: "Sending…",
-  tooMany: "Too many forms were sent from your connection. Wait a minute, then press Send again.",
-  offline:
-    "Your form was NOT sent: we could not reach our website. Check your internet connection. Nothing you typed is lost.",
-  serverError:
-    "Your form was NOT sent: our website had a problem. Nothing you typed is lost. Please try again in a moment.",
-  rejected:
-    "Your form was NOT sent: our website could not read it. Nothing you typed is lost. Please reload the page and try again.",
-  retry: "Try again",
-} as const;
+// The language is the page's own, never an earlier page's draft.
+const NOT_DRAFTED = new Set(["website", "language"]);
 
 type Values = Record<string, string>;
 
@@ -90,11 +81,14 @@ const storage = {
 export function enhanceSubmissionForm({
   form,
   schema,
+  messages: words,
   onRestore,
   check,
   sender,
 }: SubmissionFormOptions): void {
   const draftKey = `draft:${form.dataset.submissionForm}`;
+  const lang = pageLang();
+  const messages = words.browser;
   const summary = form.querySelector<HTMLElement>("[data-error-summary]")!;
   const status = form.querySelector<HTMLElement>("[data-form-status]")!;
   const alert = form.querySelector<HTMLElement>("[data-form-alert]")!;
@@ -186,7 +180,7 @@ export function enhanceSubmissionForm({
         line.className = "field-error-line";
         const prefix = document.createElement("span");
         prefix.className = "visually-hidden";
-        prefix.textContent = "Error: ";
+        prefix.textContent = words.field.errorPrefix;
         line.replaceChildren(prefix, message);
         error.appendChild(line);
       }
@@ -198,7 +192,7 @@ export function enhanceSubmissionForm({
       for (const control of invalid) control.setAttribute("aria-invalid", "true");
     }
 
-    document.title = `Error: ${pageTitle}`;
+    document.title = `${words.field.errorPrefix}${pageTitle}`;
     showErrorSummary(summary, summaryIssues);
   }
 
@@ -235,7 +229,12 @@ export function enhanceSubmissionForm({
       response = await (sender?.(form.dataset.api!, values, key) ??
         fetch(form.dataset.api!, {
           method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": key },
+          headers: {
+            "Content-Type": "application/json",
+            Accept: "application/json",
+            "Content-Language": lang,
+            "Idempotency-Key": key,
+          },
           body: JSON.stringify(values),
         }));
     } catch {
@@ -246,7 +245,7 @@ export function enhanceSubmissionForm({
     if (response.status === 201) {
       saveDraft.cancel();
       storage.remove(draftKey);
-      location.assign("/forms/received");
+      location.assign(localizedPath("/forms/received", lang));
       return;
     }
     setSending(false);

@@ -147,7 +147,7 @@ export const estimatorEs: EstimatorMessages = {
     cashCaption: (visitsText) => `Precio en efectivo de ${visitsText}`,
     gfeRight:
       "Si no usa seguro, tiene derecho a recibir de nosotros un Estimado de Buena Fe por escrito antes de su atención:",
-    gfeLink: "pida un Estimado de Buena Fe (formulario en inglés)",
+    gfeLink: "pida un Estimado de Buena Fe",
     coverage: {
       in_network: "Plan de salud, dentro de la red",
       out_of_network: "Plan de salud, fuera de la red",

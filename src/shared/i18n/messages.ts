@@ -7,6 +7,8 @@
 import type { PublicPath } from "../site-pages";
 import { estimatorEn } from "./estimator-en";
 import { estimatorEs } from "./estimator-es";
+import { formsEn } from "./forms-en";
+import { formsEs } from "./forms-es";
 
 /** The site's languages: English at today's URLs, Spanish under /es. */
 export type Lang = "en" | "es";
@@ -107,6 +109,8 @@ const en = {
   },
   /** Small whole numbers in words, for sentences such as "seven years". */
   estimator: estimatorEn,
+  /** The forms' validation messages. */
+  forms: formsEn,
   numberWords: ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
 };
 
@@ -185,12 +189,12 @@ const es: Messages = {
       "Usted tiene derecho a recibir un Estimado de Buena Fe (Good Faith Estimate) que explique cuánto costará su atención. Si no tiene seguro médico, o no lo va a usar, debemos darle por escrito un estimado de los cargos esperados antes de su atención. Pídalo cuando haga su cita, o en cualquier momento antes.",
     dispute: (threshold, days) =>
       `Si recibe una factura de al menos ${threshold} más que su Estimado de Buena Fe, puede disputar la factura dentro de los ${days} días después de la fecha de la factura. Disputar la factura no afectará su atención.`,
-    askLink: "Pida un Estimado de Buena Fe (formulario en inglés)",
+    askLink: "Pida un Estimado de Buena Fe",
     moreInfo: "Para más información sobre sus derechos, visite",
   },
   sendPrescription: {
     onlinePrefix: "Use nuestro",
-    onlineLink: "formulario de recetas en línea (en inglés)",
+    onlineLink: "formulario de recetas en línea",
     email: "Envíela por correo electrónico a",
     fax: "Envíela por fax al",
     mail: "Envíela por correo postal a",
@@ -205,6 +209,7 @@ const es: Messages = {
     cpt: { "97124": "masoterapia (masaje terapéutico)", "97140": "terapia manual" },
   },
   estimator: estimatorEs,
+  forms: formsEs,
   numberWords: ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"],
 };
 

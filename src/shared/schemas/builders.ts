@@ -8,12 +8,19 @@ import * as z from "zod/mini";
 import { parseDateInput, todayInOregon } from "../dates";
 import { normalizeUsPhone } from "../phone";
 import { removeInvisibleCharacters } from "../text";
+import { formsEn, type FormMessages } from "../i18n/forms-en";
+import type { Lang } from "../i18n/messages";
 
 /** Options every submission schema builder takes. */
 export interface SchemaOptions {
   /** Today's date as "YYYY-MM-DD"; defaults to today in Oregon at parse time. */
   today?: string;
+  /** The messages' language (`formMessages[lang]`); English, the API's default, when not given. */
+  messages?: FormMessages;
 }
+
+/** The builders' own words (a letter missing, a date part out of range), English by default. */
+type BuilderWords = FormMessages["builders"];
 
 /** Maximum lengths, shared by the schemas and the forms' `maxlength` attributes. */
 export const limits = {
@@ -70,17 +77,19 @@ interface TextRule {
   multiline?: boolean;
   /** A person's or company's name: it must hold at least one letter. */
   name?: boolean;
+  say?: BuilderWords;
 }
 
 /** The checks every free text gets: its length, characters that can be read, a letter in a name. */
 function textChecks(rule: TextRule) {
+  const say = rule.say ?? formsEn.builders;
   return [
     z.maxLength(rule.max, { error: rule.tooLong }),
     z.refine<string>((text) => !LONE_SURROGATE.test(text), {
-      error: `We could not read one of the characters in ${rule.label}. Type it again.`,
+      error: say.unreadable(rule.label),
     }),
     ...(rule.name
-      ? [z.refine<string>((text) => LETTER.test(text), { error: `Enter ${rule.label} using letters.` })]
+      ? [z.refine<string>((text) => LETTER.test(text), { error: say.useLetters(rule.label) })]
       : []),
   ];
 }
@@ -182,10 +191,10 @@ export function withDateParts(value: unknown): unknown {
   return record;
 }
 
-const partRules: Record<DatePart, { pattern: RegExp; max: number; problem: string }> = {
-  month: { pattern: /^\d{1,2}$/, max: 12, problem: "the month must be a number between 1 and 12" },
-  day: { pattern: /^\d{1,2}$/, max: 31, problem: "the day must be a number between 1 and 31" },
-  year: { pattern: /^\d{4}$/, max: 9999, problem: "the year must have 4 digits, for example 1980" },
+const partRules: Record<DatePart, { pattern: RegExp; max: number }> = {
+  month: { pattern: /^\d{1,2}$/, max: 12 },
+  day: { pattern: /^\d{1,2}$/, max: 31 },
+  year: { pattern: /^\d{4}$/, max: 9999 },
 };
 
 function partText(value: unknown): string {
@@ -199,6 +208,7 @@ interface DateRule {
   missing: string;
   /** For a date typed as one piece of text (the JSON API): the format to use. */
   invalid: string;
+  say?: BuilderWords;
 }
 
 /**
@@ -223,26 +233,18 @@ function readDate(
   >;
   const missing = dateParts.filter((part) => texts[part] === "");
   if (missing.length === dateParts.length) return undefined;
+  const say = rule.say ?? formsEn.builders;
   const problems: { message: string; path?: PropertyKey[] }[] = [];
-  if (missing.length > 0) {
-    const list =
-      missing.length === 1
-        ? `a ${missing[0]}`
-        : `a ${missing.slice(0, -1).join(", a ")} and a ${missing.at(-1)}`;
-    for (const part of missing)
-      problems.push({ path: [part], message: `${rule.label} must include ${list}.` });
-  }
+  for (const part of missing) problems.push({ path: [part], message: say.mustInclude(rule.label, missing) });
   for (const part of dateParts) {
-    const { pattern, max, problem } = partRules[part];
+    const { pattern, max } = partRules[part];
     const text = texts[part];
     if (text !== "" && (!pattern.test(text) || Number(text) < 1 || Number(text) > max))
-      problems.push({ path: [part], message: `${rule.label}: ${problem}.` });
+      problems.push({ path: [part], message: say.partLine(rule.label, say.partProblem[part]) });
   }
   if (problems.length > 0) return { problems };
   const iso = isoFromParts(Number(texts.year), Number(texts.month), Number(texts.day));
-  return iso
-    ? { iso }
-    : { problems: [{ message: `${rule.label} must be a real date. Check the day and the month.` }] };
+  return iso ? { iso } : { problems: [{ message: say.notRealDate(rule.label) }] };
 }
 
 /** The ISO date a form's values make for date field `name` (parts or text), or null: for live notices. */
@@ -314,4 +316,9 @@ export function whenValid(...keys: string[]) {
 /** Today as "YYYY-MM-DD", read at parse time so a long-lived schema never goes stale. */
 export function todayFrom(options: SchemaOptions): () => string {
   return () => options.today ?? todayInOregon();
+}
+
+/** The language a form post asked for: "es", or English for anything else (or nothing). */
+export function readLang(value: unknown): Lang {
+  return typeof value === "string" && value.trim().toLowerCase() === "es" ? "es" : "en";
 }

@@ -14,9 +14,11 @@ import {
   optionalText,
   phoneField,
   preprocess,
+  readLang,
   requiredCheckbox,
   requiredText,
 } from "./builders";
+import { formsEn, type FormMessages } from "../i18n/forms-en";
 
 /** How a form page renders a field. */
 type FieldInputType =
@@ -115,9 +117,6 @@ export function normalizeIcd10(input: string): string | null {
   return ICD10_SHAPE.test(code) ? code : null;
 }
 
-/** Message for a request body that is not an object of fields at all. */
-export const notAnObject = "Send the form's fields, for example from the form on our website.";
-
 /** The patient and contact fields every submission starts with, in form order. */
 export const patientFields = {
   patientFirstName: {
@@ -202,85 +201,63 @@ export const closingFields = {
     input: "hidden",
     section: "finish",
   },
+  /** The form's language ("en" or "es"): the API answers in it. */
+  language: {
+    label: "Language",
+    required: false,
+    input: "hidden",
+    section: "finish",
+  },
 } as const satisfies Record<string, FieldMeta>;
 
-/** Schemas for {@link patientFields}; `today` bounds the date of birth. */
-export function patientShape(today: () => string) {
+/** Schemas for {@link patientFields}; `today` bounds the date of birth; `m` says the messages. */
+export function patientShape(today: () => string, m: FormMessages = formsEn) {
+  const t = m.patient;
+  const say = m.builders;
   return {
-    patientFirstName: requiredText({
-      max: limits.name,
-      missing: "Enter the patient's first name.",
-      label: "the patient's first name",
-      name: true,
-      tooLong: "Shorten the patient's first name to 100 characters or fewer.",
+    patientFirstName: requiredText({ ...t.patientFirstName, max: limits.name, name: true, say }),
+    patientLastName: requiredText({ ...t.patientLastName, max: limits.name, name: true, say }),
+    dateOfBirth: dateField({ ...t.dateOfBirth, say }, (iso) => {
+      const on = today();
+      if (iso >= on) return t.birthInFuture;
+      if (ageOn(iso, on) > 120) return t.birthTooOld;
+      return null;
     }),
-    patientLastName: requiredText({
-      max: limits.name,
-      missing: "Enter the patient's last name.",
-      label: "the patient's last name",
-      name: true,
-      tooLong: "Shorten the patient's last name to 100 characters or fewer.",
-    }),
-    dateOfBirth: dateField(
-      {
-        label: "Date of birth",
-        missing: "Enter the patient's date of birth, for example 4 27 1980.",
-        invalid: "Enter the patient's date of birth as month/day/year, for example 4/27/1980.",
-      },
-      (iso) => {
-        const on = today();
-        if (iso >= on) return "The date of birth must be in the past. Check the year.";
-        if (ageOn(iso, on) > 120)
-          return "Check the year of the date of birth: it makes the patient older than 120.";
-        return null;
-      },
-    ),
-    phone: phoneField({
-      missing: "Enter a phone number where we can reach the patient, for example (541) 555-0123.",
-      invalid: "Enter the phone number as a 10-digit US number with area code, for example (541) 555-0123.",
-    }),
-    preferredContact: choice(
-      ["phone", "email"],
-      "Choose whether we should contact you by phone or by email.",
-    ),
-    email: optionalEmail(
-      "Enter the email address like name@example.com, or leave it empty.",
-      "Shorten the email address to 254 characters or fewer.",
-    ),
+    phone: phoneField(t.phone),
+    preferredContact: choice(["phone", "email"], t.preferredContact),
+    email: optionalEmail(t.email.invalid, t.email.tooLong),
   };
 }
 
 /** Schemas for {@link closingFields}. */
-export function closingShape() {
+export function closingShape(m: FormMessages = formsEn) {
+  const t = m.closing;
   return {
-    message: optionalText({
-      max: limits.message,
-      multiline: true,
-      invalid: "Write your message as text, or leave it empty.",
-      label: "your message",
-      tooLong: "Shorten your message to 2,000 characters or fewer.",
-    }),
-    consent: requiredCheckbox("Tick the box to agree that we can store this information."),
+    message: optionalText({ ...t.message, max: limits.message, multiline: true, say: m.builders }),
+    consent: requiredCheckbox(t.consent),
     website: preprocess(
       (value) => (typeof value === "string" ? value.trim() : value == null ? "" : "filled"),
       z.string(),
     ),
     idempotencyKey: optionalNormalizedText((text) => (idempotencyKeyPattern.test(text) ? text : null), {
-      invalid: "This form's submission key is damaged. Reload the page and try again.",
+      invalid: t.idempotencyKey,
     }),
+    // Never refused: blank is left out (English, the default); anything but "es" is English.
+    language: preprocess(
+      (value) => (value == null || value === "" ? undefined : readLang(value)),
+      z.optional(z.enum(["en", "es"])),
+    ),
   };
 }
 
 /** Cross-field rule for the patient fields: choosing email as the contact method needs an email address. */
-export function checkContact(
-  value: { preferredContact: "phone" | "email"; email?: string | undefined },
-  ctx: z.core.$RefinementCtx,
-): void {
-  if (value.preferredContact === "email" && !value.email) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["email"],
-      message: "Enter an email address so we can contact you by email, or choose phone instead.",
-    });
-  }
+export function checkContact(m: FormMessages = formsEn) {
+  return (
+    value: { preferredContact: "phone" | "email"; email?: string | undefined },
+    ctx: z.core.$RefinementCtx,
+  ): void => {
+    if (value.preferredContact === "email" && !value.email) {
+      ctx.addIssue({ code: "custom", path: ["email"], message: m.patient.emailNeeded });
+    }
+  };
 }

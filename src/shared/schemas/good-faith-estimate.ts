@@ -22,11 +22,11 @@ import {
   closingFields,
   closingShape,
   normalizeIcd10,
-  notAnObject,
   patientFields,
   patientShape,
   type FieldMeta,
 } from "./common";
+import { formsEn } from "../i18n/forms-en";
 
 /** Most visits one request may ask about (twice a week for a year). */
 export const maxRequestedVisits = 104;
@@ -111,36 +111,26 @@ export function goodFaithEstimateSchema(
   options: SchemaOptions & { checkDiagnosisCode?: (code: string) => string | null } = {},
 ) {
   const today = todayFrom(options);
-  const futureDate = (what: string, example: string) =>
-    optionalDateField(
-      {
-        label: what.replace(/^the /, "The "),
-        invalid: `Enter ${what} as month/day/year, for example ${example}, or leave it empty.`,
-      },
-      (iso) =>
-        iso < today()
-          ? `Check ${what}: it is in the past.`
-          : iso > addYears(today(), 2)
-            ? `Check the year of ${what}: it is more than two years from now.`
-            : null,
+  const m = options.messages ?? formsEn;
+  const t = m.gfe;
+  const futureDate = ({ what, label, example }: { what: string; label: string; example: string }) =>
+    optionalDateField({ label, invalid: t.dateInvalid(what, example), say: m.builders }, (iso) =>
+      iso < today() ? t.dateInPast(what) : iso > addYears(today(), 2) ? t.dateTooLate(what) : null,
     );
   const shape = {
-    ...patientShape(today),
-    coverage: choice(
-      ["uninsured", "not_using_insurance"],
-      "Choose why you are asking: you have no health insurance, or you will not use it for this care.",
-    ),
+    ...patientShape(today, m),
+    coverage: choice(["uninsured", "not_using_insurance"], t.coverage),
     service: choice(
       Object.keys(clinic.cptCodes) as [keyof typeof clinic.cptCodes, ...(keyof typeof clinic.cptCodes)[]],
-      "Choose the kind of care: massage therapy or manual therapy.",
+      t.service,
     ),
     sessionMinutes: preprocess(
       (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
       z.union(clinic.sessionLengths.map((m) => z.literal(m)) as unknown as [z.ZodMiniLiteral<number>], {
-        error: `Choose the length of each visit: ${clinic.sessionLengths.join(", ")} minutes.`,
+        error: t.sessionMinutes(clinic.sessionLengths.join(", ")),
       }),
     ),
-    frequency: choice(frequencyIds, "Choose how often you would like care, for example once a week."),
+    frequency: choice(frequencyIds, t.frequency),
     visits: preprocess(
       (value) =>
         value === "" || value == null
@@ -149,45 +139,42 @@ export function goodFaithEstimateSchema(
             ? Number(value)
             : value,
       z.optional(
-        z.number({ error: "Enter the number of visits as a whole number, for example 8." }).check(
-          z.int({ error: "Enter the number of visits as a whole number, for example 8." }),
-          z.gte(1, { error: "The number of visits must be at least 1." }),
-          z.lte(maxRequestedVisits, {
-            error: `Enter at most ${maxRequestedVisits} visits. An estimate covers at most 12 months of care.`,
-          }),
-        ),
+        z
+          .number({ error: t.visits.invalid })
+          .check(
+            z.int({ error: t.visits.invalid }),
+            z.gte(1, { error: t.visits.tooFew }),
+            z.lte(maxRequestedVisits, { error: t.visits.tooMany(maxRequestedVisits) }),
+          ),
       ),
     ),
-    untilDate: futureDate("the end date", "6/30/2027"),
-    preferredStart: futureDate("the start date", "1/12/2027"),
+    untilDate: futureDate(t.untilDate),
+    preferredStart: futureDate(t.preferredStart),
     diagnosisCode: optionalNormalizedText(
       (text) => normalizeIcd10(text),
-      {
-        invalid:
-          "Enter the diagnosis code like M54.50: a letter, two characters, then a dot and up to 4 more. Or leave it empty.",
-      },
+      { invalid: t.diagnosisCode },
       (code) => options.checkDiagnosisCode?.(code) ?? null,
     ),
-    ...closingShape(),
+    ...closingShape(m),
   } satisfies Record<keyof typeof goodFaithEstimateFields, z.ZodMiniType>;
 
-  const object = z.object(shape, { error: notAnObject });
+  const object = z.object(shape, { error: m.notAnObject });
   return preprocess(withDateParts, object).check(
-    z.superRefine<z.output<typeof object>>(checkContact, { when: whenValid("preferredContact", "email") }),
+    z.superRefine<z.output<typeof object>>(checkContact(m), { when: whenValid("preferredContact", "email") }),
     z.superRefine<z.output<typeof object>>(
       (value, ctx) => {
         if (value.frequency !== "once" && value.visits === undefined && value.untilDate === undefined) {
           ctx.addIssue({
             code: "custom",
             path: ["visits"],
-            message: "Enter how many visits, or the last date you expect care, so we can estimate the cost.",
+            message: t.visitsOrEnd,
           });
         }
         if (value.untilDate && value.preferredStart && value.untilDate < value.preferredStart) {
           ctx.addIssue({
             code: "custom",
             path: ["untilDate"],
-            message: "The end date must be on or after the start date. Check both dates.",
+            message: t.endBeforeStart,
           });
         }
       },

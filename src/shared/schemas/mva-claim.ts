@@ -25,11 +25,11 @@ import {
   checkContact,
   closingFields,
   closingShape,
-  notAnObject,
   patientFields,
   patientShape,
   type FieldMeta,
 } from "./common";
+import { formsEn, type FormMessages } from "../i18n/forms-en";
 
 const yesNo = [
   { value: "yes", label: "Yes" },
@@ -142,103 +142,36 @@ export const mvaClaimFields = {
  */
 export function mvaClaimSchema(options: SchemaOptions = {}) {
   const today = todayFrom(options);
+  const m = options.messages ?? formsEn;
+  const t = m.mva;
+  const say = m.builders;
   const shape = {
-    ...patientShape(today),
-    autoInsurer: requiredText({
-      max: limits.name,
-      missing: "Enter the name of the auto insurance company handling the claim.",
-      label: "the auto insurance company's name",
-      tooLong: "Shorten the auto insurance company's name to 100 characters or fewer.",
-    }),
+    ...patientShape(today, m),
+    autoInsurer: requiredText({ ...t.autoInsurer, max: limits.name, say }),
     claimNumber: z.pipe(
-      requiredText({
-        max: limits.identifier,
-        missing: "Enter the claim number the auto insurance company gave you.",
-        label: "the claim number",
-        tooLong: "The claim number can be at most 40 characters. Check it against the insurer's letter.",
-      }),
-      z.string().check(
-        z.regex(/^[A-Za-z0-9 -]+$/, {
-          error:
-            "Enter the claim number using only letters, digits, dashes and spaces, as the insurer wrote it.",
-        }),
-      ),
+      requiredText({ ...t.claimNumber, max: limits.identifier, say }),
+      z.string().check(z.regex(/^[A-Za-z0-9 -]+$/, { error: t.claimNumberCharacters })),
     ),
     // Bounds: not in the future, and within the last ten years (PIP pays for two).
-    accidentDate: dateField(
-      {
-        label: "Date of the accident",
-        missing: "Enter the date of the accident, for example 3 4 2026.",
-        invalid: "Enter the date of the accident as month/day/year, for example 3/4/2026.",
-      },
-      (iso) =>
-        iso > today()
-          ? "The date of the accident cannot be in the future. Check the date."
-          : iso < addYears(today(), -10)
-            ? "The date of the accident is more than ten years ago. Check the year."
-            : null,
+    accidentDate: dateField({ ...t.accidentDate, say }, (iso) =>
+      iso > today() ? t.accidentInFuture : iso < addYears(today(), -10) ? t.accidentTooOld : null,
     ),
-    adjusterName: requiredText({
-      max: limits.name,
-      missing: "Enter the name of the claim adjuster at the auto insurance company.",
-      label: "the claim adjuster's name",
-      name: true,
-      tooLong: "Shorten the claim adjuster's name to 100 characters or fewer.",
-    }),
-    adjusterPhone: phoneField(
-      {
-        missing: "Enter the claim adjuster's phone number, for example (541) 555-0123 x45.",
-        invalid:
-          "Enter the claim adjuster's phone as a 10-digit US number with area code, for example (541) 555-0123 x45.",
-      },
-      normalizeUsPhoneWithExtension,
-    ),
-    adjusterEmail: optionalEmail(
-      "Enter the claim adjuster's email like name@example.com, or leave it empty.",
-      "Shorten the claim adjuster's email to 254 characters or fewer.",
-    ),
-    policyNumber: optionalText({
-      max: limits.identifier,
-      invalid: "Enter the auto policy number as on the insurance card, or leave it empty.",
-      label: "the auto policy number",
-      tooLong: "The auto policy number can be at most 40 characters. Check it against the insurance card.",
-    }),
-    claimWithOwnInsurer: choice(
-      ["yes", "no", "not-sure"],
-      "Choose whether the claim is with your own auto insurance company: yes, no or not sure.",
-    ),
-    atFaultInsurer: optionalText({
-      max: limits.name,
-      invalid: "Enter the other driver's insurance company as text, or leave it empty.",
-      label: "the other driver's insurance company",
-      tooLong: "Shorten the other driver's insurance company to 100 characters or fewer.",
-    }),
-    prescriptionSent: choice(
-      ["yes", "no"],
-      "Choose whether your doctor or chiropractor has sent us a prescription: yes or no.",
-    ),
-    healthInsuranceFallback: optionalText({
-      max: limits.name,
-      invalid: "Enter your health insurance company as text, or leave it empty.",
-      label: "the health insurance company's name",
-      tooLong: "Shorten the health insurance company's name to 100 characters or fewer.",
-    }),
-    attorneyName: optionalText({
-      max: limits.name,
-      invalid: "Enter the attorney's name as text, or leave it empty.",
-      label: "the attorney's name",
-      name: true,
-      tooLong: "Shorten the attorney's name to 100 characters or fewer.",
-    }),
-    attorneyPhone: optionalNormalizedText(normalizeUsPhoneWithExtension, {
-      invalid: "Enter the attorney's phone as a 10-digit US number with area code, or leave it empty.",
-    }),
-    ...closingShape(),
+    adjusterName: requiredText({ ...t.adjusterName, max: limits.name, name: true, say }),
+    adjusterPhone: phoneField(t.adjusterPhone, normalizeUsPhoneWithExtension),
+    adjusterEmail: optionalEmail(t.adjusterEmail.invalid, t.adjusterEmail.tooLong),
+    policyNumber: optionalText({ ...t.policyNumber, max: limits.identifier, say }),
+    claimWithOwnInsurer: choice(["yes", "no", "not-sure"], t.claimWithOwnInsurer),
+    atFaultInsurer: optionalText({ ...t.atFaultInsurer, max: limits.name, say }),
+    prescriptionSent: choice(["yes", "no"], t.prescriptionSent),
+    healthInsuranceFallback: optionalText({ ...t.healthInsuranceFallback, max: limits.name, say }),
+    attorneyName: optionalText({ ...t.attorneyName, max: limits.name, name: true, say }),
+    attorneyPhone: optionalNormalizedText(normalizeUsPhoneWithExtension, { invalid: t.attorneyPhone }),
+    ...closingShape(m),
   } satisfies Record<keyof typeof mvaClaimFields, z.ZodMiniType>;
 
-  const object = z.object(shape, { error: notAnObject });
+  const object = z.object(shape, { error: m.notAnObject });
   return preprocess(withDateParts, object).check(
-    z.superRefine<z.output<typeof object>>(checkContact, { when: whenValid("preferredContact", "email") }),
+    z.superRefine<z.output<typeof object>>(checkContact(m), { when: whenValid("preferredContact", "email") }),
   );
 }
 
@@ -253,12 +186,9 @@ export type MvaClaimInput = z.output<ReturnType<typeof mvaClaimSchema>>;
 export function mvaClaimWarnings(
   input: Pick<MvaClaimInput, "accidentDate">,
   today: string = todayInOregon(),
+  m: FormMessages = formsEn,
 ): string[] {
   const warnings: string[] = [];
-  if (today > pipWindowEnd(input.accidentDate)) {
-    warnings.push(
-      "The accident was more than two years ago. As we understand it, Oregon PIP only covers medical expenses incurred within two years of the injury (ORS 742.524), so the auto insurer may not pay for these visits. We will talk with you about other ways to pay.",
-    );
-  }
+  if (today > pipWindowEnd(input.accidentDate)) warnings.push(m.notices.accidentOld);
   return warnings;
 }

@@ -24,7 +24,9 @@ import {
   withDateParts,
   type SchemaOptions,
 } from "./builders";
-import { checkContact, closingShape, normalizeIcd10, notAnObject, patientShape } from "./common";
+import { checkContact, closingShape, normalizeIcd10, patientShape } from "./common";
+import { formsEn } from "../i18n/forms-en";
+import type { FormMessages } from "../i18n/forms-en";
 import { prescriberCredentials, prescriptionFields, senders } from "./prescription-fields";
 
 export { prescriptionFields };
@@ -37,9 +39,6 @@ export interface PrescriptionSchemaOptions extends SchemaOptions {
   /** Server-side list check for one normalised code: an error message, or null to accept it. */
   checkDiagnosisCode?: (code: string) => string | null;
 }
-
-const notACode =
-  "This is not written like an ICD-10 code. Enter it as on the prescription, for example M54.50.";
 
 function canonicalCredential(text: string): string {
   const key = text.replace(/[.\s]/g, "").toUpperCase();
@@ -70,151 +69,63 @@ function splitDiagnosisCodes(value: unknown): unknown {
  */
 export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
   const today = todayFrom(options);
+  const m = options.messages ?? formsEn;
+  const t = m.prescription;
+  const say = m.builders;
   const shape = {
-    sentBy: choice(senders, "Choose who is filling in this form: the prescriber's office or the patient."),
-    senderName: optionalText({
-      max: limits.name,
-      invalid: "Enter your name as text.",
-      label: "your name",
-      name: true,
-      tooLong: "Shorten your name to 100 characters or fewer.",
-    }),
-    senderRole: optionalText({
-      max: limits.shortText,
-      invalid: "Enter your role as text, for example medical assistant.",
-      label: "your role",
-      tooLong: "Shorten your role to 60 characters or fewer, for example medical assistant.",
-    }),
-    senderPhone: optionalNormalizedText(normalizeUsPhoneWithExtension, {
-      invalid:
-        "Enter your office phone as a 10-digit US number with area code, for example (541) 555-0123 x45.",
-    }),
-    ...patientShape(today),
-    prescriberName: requiredText({
-      max: limits.name,
-      missing: "Enter the prescriber's name, as on the prescription.",
-      label: "the prescriber's name",
-      name: true,
-      tooLong: "Shorten the prescriber's name to 100 characters or fewer.",
-    }),
-    prescriberCredential: choice(
-      prescriberCredentials,
-      "Choose the prescriber's credential (MD, DO, NP, PA, ND, DC), or Other.",
-      canonicalCredential,
-    ),
-    prescriberPhone: phoneField(
-      {
-        missing: "Enter the prescriber's office phone number, for example (541) 555-0123.",
-        invalid:
-          "Enter the prescriber's phone as a 10-digit US number with area code, for example (541) 555-0123 x45.",
-      },
-      normalizeUsPhoneWithExtension,
-    ),
-    prescriberFax: optionalNormalizedText(normalizeUsPhone, {
-      invalid: "Enter the prescriber's fax as a 10-digit US number with area code, or leave it empty.",
-    }),
+    sentBy: choice(senders, t.sentBy),
+    senderName: optionalText({ ...t.senderName, max: limits.name, name: true, say }),
+    senderRole: optionalText({ ...t.senderRole, max: limits.shortText, say }),
+    senderPhone: optionalNormalizedText(normalizeUsPhoneWithExtension, { invalid: t.senderPhone.invalid }),
+    ...patientShape(today, m),
+    prescriberName: requiredText({ ...t.prescriberName, max: limits.name, name: true, say }),
+    prescriberCredential: choice(prescriberCredentials, t.prescriberCredential, canonicalCredential),
+    prescriberPhone: phoneField(t.prescriberPhone, normalizeUsPhoneWithExtension),
+    prescriberFax: optionalNormalizedText(normalizeUsPhone, { invalid: t.prescriberFax }),
     prescriberNpi: optionalNormalizedText(
       (text) => text.replace(/[\s-]/g, ""),
-      { invalid: "Enter the NPI as 10 digits, or leave it empty." },
+      { invalid: t.prescriberNpi.invalid },
       (npi) =>
-        isValidNpi(npi)
-          ? null
-          : /^\d{10}$/.test(npi)
-            ? "Enter the NPI as 10 digits. Check it against the prescriber's records — this one does not pass the NPI check."
-            : "Enter the NPI as 10 digits, or leave it empty.",
+        isValidNpi(npi) ? null : /^\d{10}$/.test(npi) ? t.prescriberNpi.failsCheck : t.prescriberNpi.invalid,
     ),
     // Bounds: a start date from two years ago to one year ahead; an end date not yet past.
-    startDate: dateField(
-      {
-        label: "Prescription start date",
-        missing: "Enter the prescription's start date, for example 3 4 2026.",
-        invalid: "Enter the start date as month/day/year, for example 3/4/2026.",
-      },
-      (iso) =>
-        iso < addYears(today(), -2)
-          ? "The start date is more than two years ago. Check the year, or ask the prescriber for a new prescription."
-          : iso > addYears(today(), 1)
-            ? "The start date is more than a year from now. Check the year."
-            : null,
+    startDate: dateField({ ...t.startDate, say }, (iso) =>
+      iso < addYears(today(), -2) ? t.startTooOld : iso > addYears(today(), 1) ? t.startTooLate : null,
     ),
-    endDate: dateField(
-      {
-        label: "Prescription end date",
-        missing: "Enter the prescription's end date, for example 6 4 2026.",
-        invalid: "Enter the end date as month/day/year, for example 6/4/2026.",
-      },
-      (iso) =>
-        iso < today()
-          ? "This prescription has already ended. Check the end date, or ask the prescriber for a new prescription."
-          : null,
-    ),
+    endDate: dateField({ ...t.endDate, say }, (iso) => (iso < today() ? t.ended : null)),
     visitsAuthorized: preprocess(
       (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
       z
-        .number({ error: "Enter the number of visits prescribed as a whole number, for example 8." })
+        .number({ error: t.visitsAuthorized.invalid })
         .check(
-          z.int({ error: "Enter the number of visits prescribed as a whole number, for example 8." }),
-          z.gte(1, { error: "The number of visits prescribed must be at least 1." }),
-          z.lte(60, { error: "The number of visits prescribed can be at most 60. Check the prescription." }),
+          z.int({ error: t.visitsAuthorized.invalid }),
+          z.gte(1, { error: t.visitsAuthorized.tooFew }),
+          z.lte(60, { error: t.visitsAuthorized.tooMany }),
         ),
     ),
-    frequency: optionalText({
-      max: limits.shortText,
-      invalid: "Enter how often as text, for example 1 per week, or leave it empty.",
-      label: "how often",
-      tooLong: "Shorten how often to 60 characters or fewer, for example 1 per week.",
-    }),
-    diagnosisCodes: diagnosisCodeList(options.checkDiagnosisCode),
-    focusAreas: requiredText({
-      max: limits.focusAreas,
-      multiline: true,
-      missing: "Enter the areas to treat, as noted on the prescription, for example neck and upper back.",
-      label: "the areas to treat",
-      tooLong: "Shorten the areas to treat to 500 characters or fewer.",
-    }),
-    insuranceCarrier: optionalText({
-      max: limits.name,
-      invalid: "Enter the name of the health insurance company as text.",
-      label: "the insurance company's name",
-      tooLong: "Shorten the insurance company's name to 100 characters or fewer.",
-    }),
-    memberId: optionalText({
-      max: limits.identifier,
-      invalid: "Enter the member ID from the insurance card as text.",
-      label: "the member ID",
-      tooLong: "The member ID can be at most 40 characters. Check it against the insurance card.",
-    }),
-    groupNumber: optionalText({
-      max: limits.identifier,
-      invalid: "Enter the group number from the insurance card, or leave it empty.",
-      label: "the group number",
-      tooLong: "The group number can be at most 40 characters. Check it against the insurance card.",
-    }),
-    ...closingShape(),
+    frequency: optionalText({ ...t.frequency, max: limits.shortText, say }),
+    diagnosisCodes: diagnosisCodeList(options.checkDiagnosisCode, t.diagnosisCodes),
+    focusAreas: requiredText({ ...t.focusAreas, max: limits.focusAreas, multiline: true, say }),
+    insuranceCarrier: optionalText({ ...t.insuranceCarrier, max: limits.name, say }),
+    memberId: optionalText({ ...t.memberId, max: limits.identifier, say }),
+    groupNumber: optionalText({ ...t.groupNumber, max: limits.identifier, say }),
+    ...closingShape(m),
   } satisfies Record<keyof typeof prescriptionFields, z.ZodMiniType>;
 
   type Parsed = z.output<z.ZodMiniObject<typeof shape>>;
 
-  const object = z.object(shape, { error: notAnObject });
+  const object = z.object(shape, { error: m.notAnObject });
   return preprocess(withDateParts, object).check(
-    z.superRefine<Parsed>(checkContact, { when: whenValid("preferredContact", "email") }),
-    z.superRefine<Parsed>(checkSender, {
+    z.superRefine<Parsed>(checkContact(m), { when: whenValid("preferredContact", "email") }),
+    z.superRefine<Parsed>(checkSender(t), {
       when: whenValid("sentBy", "senderName", "senderRole", "senderPhone", "insuranceCarrier", "memberId"),
     }),
     z.superRefine<Parsed>(
       (value, ctx) => {
         if (value.endDate <= value.startDate) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["endDate"],
-            message: "The end date must be after the start date.",
-          });
+          ctx.addIssue({ code: "custom", path: ["endDate"], message: t.endBeforeStart });
         } else if (value.endDate > addYears(value.startDate, 1)) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["endDate"],
-            message: "The end date can be at most one year after the start date. Check both dates.",
-          });
+          ctx.addIssue({ code: "custom", path: ["endDate"], message: t.endTooLate });
         }
       },
       { when: whenValid("startDate", "endDate") },
@@ -222,37 +133,33 @@ export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
   );
 }
 
-const senderMissing = {
-  senderName: "Enter your name, so we know who at the prescriber's office sent this form.",
-  senderRole: "Enter your role at the prescriber's office, for example medical assistant.",
-  senderPhone:
-    "Enter your phone number at the office, for example (541) 555-0123 x45, so we can call you back.",
-} as const;
-
-const insuranceMissing = {
-  insuranceCarrier: "Enter the name of your health insurance company.",
-  memberId: "Enter the member ID from your insurance card.",
-} as const;
+const senderFields = ["senderName", "senderRole", "senderPhone"] as const;
+const insuranceFields = ["insuranceCarrier", "memberId"] as const;
 
 /**
  * Who sends decides what is needed: a prescriber's office gives the sender's name, role and
  * phone, and may leave the insurance for staff to collect from the patient; a patient gives the
  * insurance.
  */
-function checkSender(
-  value: { sentBy: (typeof senders)[number] } & Partial<
-    Record<keyof typeof senderMissing | keyof typeof insuranceMissing, string>
-  >,
-  ctx: z.core.$RefinementCtx,
-): void {
-  const needed = value.sentBy === "prescriber_office" ? senderMissing : insuranceMissing;
-  for (const [path, message] of Object.entries(needed) as [keyof typeof needed, string][]) {
-    if (!value[path]) ctx.addIssue({ code: "custom", path: [path], message });
-  }
+function checkSender(t: FormMessages["prescription"]) {
+  return (
+    value: { sentBy: (typeof senders)[number] } & Partial<
+      Record<(typeof senderFields)[number] | (typeof insuranceFields)[number], string>
+    >,
+    ctx: z.core.$RefinementCtx,
+  ): void => {
+    const needed = value.sentBy === "prescriber_office" ? senderFields : insuranceFields;
+    for (const path of needed) {
+      if (!value[path]) ctx.addIssue({ code: "custom", path: [path], message: t[path].missing });
+    }
+  };
 }
 
-function diagnosisCodeList(check: ((code: string) => string | null) | undefined) {
-  const missing = "Enter at least one diagnosis code from the prescription, for example M54.50.";
+function diagnosisCodeList(
+  check: ((code: string) => string | null) | undefined,
+  t: FormMessages["prescription"]["diagnosisCodes"],
+) {
+  const missing = t.missing;
   return preprocess(
     splitDiagnosisCodes,
     z.pipe(
@@ -260,20 +167,20 @@ function diagnosisCodeList(check: ((code: string) => string | null) | undefined)
       z.transform((texts: string[], ctx) => {
         // Far more entries than a prescription can hold (repeats aside): one message, not one per entry.
         if (texts.length > 2 * maxDiagnosisCodes) {
-          addIssue(ctx, { path: [], message: `Enter at most ${maxDiagnosisCodes} diagnosis codes.` });
+          addIssue(ctx, { path: [], message: t.atMost(maxDiagnosisCodes) });
           return z.NEVER;
         }
         const codes = new Set<string>();
         const problems: { path: number[]; message: string }[] = [];
         texts.forEach((text, index) => {
           const code = normalizeIcd10(text);
-          const problem = code === null ? notACode : (check?.(code) ?? null);
+          const problem = code === null ? t.notACode : (check?.(code) ?? null);
           if (problem === null) codes.add(code!);
-          else problems.push({ path: [index], message: `Diagnosis code ${index + 1}: ${problem}` });
+          else problems.push({ path: [index], message: t.numbered(index + 1, problem) });
         });
         if (texts.length === 0) problems.push({ path: [], message: missing });
         if (codes.size > maxDiagnosisCodes) {
-          problems.push({ path: [], message: `Enter at most ${maxDiagnosisCodes} diagnosis codes.` });
+          problems.push({ path: [], message: t.atMost(maxDiagnosisCodes) });
         }
         for (const problem of problems) addIssue(ctx, problem);
         return problems.length > 0 ? z.NEVER : [...codes];
@@ -286,13 +193,16 @@ function diagnosisCodeList(check: ((code: string) => string | null) | undefined)
  * The notice for visits that cannot fit the dates (`visitsFitNotice`), from the form's values as
  * typed, or null while the dates or visits cannot be read: what the page shows before sending.
  */
-export function typedVisitsNotice(values: Record<string, string | undefined>): string | null {
+export function typedVisitsNotice(
+  values: Record<string, string | undefined>,
+  m: FormMessages = formsEn,
+): string | null {
   const startDate = typedDate(values, "startDate");
   const endDate = typedDate(values, "endDate");
   const visits = values.visitsAuthorized?.trim() ?? "";
   if (!startDate || !endDate || !/^\d+$/.test(visits) || Number(visits) < 1) return null;
   const frequency = values.frequency?.trim() || undefined;
-  return visitsFitNotice({ startDate, endDate, visitsAuthorized: Number(visits), frequency });
+  return visitsFitNotice({ startDate, endDate, visitsAuthorized: Number(visits), frequency }, m);
 }
 
 /** A validated, normalised prescription submission. */

@@ -4,10 +4,12 @@
  * codes, areas to treat, insurance numbers or messages), and it is read on the server for the
  * confirmation cookie alone (the reference and the form's own submission key), for 30 minutes.
  */
-import { usDate } from "../dates";
+import { spanishDate, usDate } from "../dates";
+import { formPagesEn } from "../i18n/form-pages-en";
+import { formPagesEs } from "../i18n/form-pages-es";
+import type { Lang } from "../i18n/messages";
 import type { MvaClaimInput } from "../schemas/mva-claim";
 import type { PrescriptionInput } from "../schemas/prescription";
-import { prescriptionFields } from "../schemas/prescription-fields";
 import { confirmationCookie, kindOfReference, type SubmissionKind } from "./registry";
 
 /** One line of a receipt. */
@@ -15,6 +17,8 @@ export interface ReceiptLine {
   term: string;
   text: string;
 }
+
+type Words = typeof formPagesEn.receipt;
 
 /** The receipt the API gives the confirmation page (`GET /api/receipt`). */
 export interface Receipt {
@@ -25,41 +29,42 @@ export interface Receipt {
   lines: ReceiptLine[];
 }
 
-const patient = (input: { patientFirstName: string; patientLastName: string }): ReceiptLine => ({
-  term: "Patient",
+const patient = (t: Words, input: { patientFirstName: string; patientLastName: string }): ReceiptLine => ({
+  term: t.patient,
   text: `${input.patientFirstName} ${input.patientLastName}`,
 });
 
-function prescriptionLines(input: PrescriptionInput): ReceiptLine[] {
+function prescriptionLines(t: Words, date: (iso: string) => string, input: PrescriptionInput): ReceiptLine[] {
   const sender =
     input.sentBy === "prescriber_office"
-      ? `The prescriber's office: ${[input.senderName, input.senderRole].filter(Boolean).join(", ")}`
-      : "The patient";
+      ? t.office([input.senderName, input.senderRole].filter(Boolean).join(", "))
+      : t.thePatient;
   return [
-    { term: "Sent by", text: sender },
-    patient(input),
-    { term: "Prescriber", text: `${input.prescriberName}, ${input.prescriberCredential}` },
+    { term: t.sentBy, text: sender },
+    patient(t, input),
+    { term: t.prescriber, text: `${input.prescriberName}, ${input.prescriberCredential}` },
     {
-      term: "Prescription",
-      text: `${usDate(input.startDate)} to ${usDate(input.endDate)}, ${input.visitsAuthorized} visits`,
+      term: t.prescription,
+      text: t.span(date(input.startDate), date(input.endDate), input.visitsAuthorized),
     },
-    {
-      term: "Health insurance",
-      text: input.insuranceCarrier ?? prescriptionFields.insuranceCarrier.whenBlank,
-    },
+    { term: t.insurance, text: input.insuranceCarrier ?? t.toBeCollected },
   ];
 }
 
-/** Each kind's receipt lines from its validated input. */
-export const receiptLines: { [K in SubmissionKind]: (input: never) => ReceiptLine[] } = {
-  prescription: prescriptionLines,
-  mva_claim: (input: MvaClaimInput) => [
-    patient(input),
-    { term: "Auto insurance company", text: input.autoInsurer },
-    { term: "Date of the accident", text: usDate(input.accidentDate) },
-  ],
-  good_faith_estimate: (input: { patientFirstName: string; patientLastName: string }) => [patient(input)],
-};
+/** Each kind's receipt lines from its validated input, in `lang`. */
+export function receiptLines(kind: SubmissionKind, input: unknown, lang: Lang = "en"): ReceiptLine[] {
+  const t = (lang === "es" ? formPagesEs : formPagesEn).receipt;
+  const date = lang === "es" ? spanishDate : usDate;
+  if (kind === "prescription") return prescriptionLines(t, date, input as PrescriptionInput);
+  const claim = input as MvaClaimInput;
+  if (kind === "mva_claim")
+    return [
+      patient(t, claim),
+      { term: t.autoInsurer, text: claim.autoInsurer },
+      { term: t.accidentDate, text: date(claim.accidentDate) },
+    ];
+  return [patient(t, claim)];
+}
 
 const keyPattern = /^[A-Za-z0-9_-]{16,64}$/;
 

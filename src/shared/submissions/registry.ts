@@ -8,6 +8,8 @@
  * schema checks codes against the ICD-10 list, which never ships to the browser. Browser scripts
  * import their kind's schema module directly.
  */
+import { formMessages } from "../i18n/forms";
+import type { Lang } from "../i18n/messages";
 import type * as z from "zod/mini";
 import { daysBetween, relativeDays, todayInOregon, usDate } from "../dates";
 import { gfeRules } from "../good-faith-estimate";
@@ -97,9 +99,9 @@ interface KindSpec<Id extends string, Input, Facts> {
   nextStep: string;
   fields: Record<string, FieldMeta>;
   /** The server's schema: every rule, including checks the browser cannot make. */
-  schema: () => z.ZodMiniType<Input>;
-  /** Non-blocking notices for the sender and staff. */
-  notices: (input: Input) => string[];
+  schema: (lang?: Lang) => z.ZodMiniType<Input>;
+  /** Non-blocking notices for the sender and staff, in the sender's language. */
+  notices: (input: Input, lang?: Lang) => string[];
   /** Its stored columns; `receivedAt` is when it arrived (an ISO instant). */
   columns: (input: Input, receivedAt: string) => SubmissionColumns;
   facts: (input: Input, stored: StoredFacts, today: string) => Facts;
@@ -135,11 +137,15 @@ const prescription: KindSpec<"prescription", PrescriptionInput, PrescriptionFact
   confirmationNoun: "prescription",
   nextStep: "We will check your health insurance coverage for massage with your insurance company.",
   fields: prescriptionFields,
-  schema: () => prescriptionSchema({ checkDiagnosisCode: diagnosisCodeError }),
-  notices: (input) => [
-    ...[visitsFitNotice(input)].filter((notice) => notice !== null),
+  schema: (lang = "en") =>
+    prescriptionSchema({
+      checkDiagnosisCode: (code) => diagnosisCodeError(code, lang),
+      messages: formMessages[lang],
+    }),
+  notices: (input, lang = "en") => [
+    ...[visitsFitNotice(input, formMessages[lang])].filter((notice) => notice !== null),
     ...input.diagnosisCodes.flatMap((code) => {
-      const notice = diagnosisCodeNotice(code);
+      const notice = diagnosisCodeNotice(code, lang);
       return notice ? [notice] : [];
     }),
   ],
@@ -207,8 +213,8 @@ const mvaClaim: KindSpec<"mva_claim", MvaClaimInput, ClaimFacts> = {
   confirmationNoun: "claim",
   nextStep: "We will contact your claim adjuster at the auto insurance company about your claim.",
   fields: mvaClaimFields,
-  schema: () => mvaClaimSchema(),
-  notices: (input) => mvaClaimWarnings(input),
+  schema: (lang = "en") => mvaClaimSchema({ messages: formMessages[lang] }),
+  notices: (input, lang = "en") => mvaClaimWarnings(input, undefined, formMessages[lang]),
   columns: (input) => ({
     key_date: pipWindowEnd(input.accidentDate),
     start_date: null,
@@ -260,15 +266,16 @@ const goodFaithEstimate: KindSpec<"good_faith_estimate", GoodFaithEstimateInput,
   confirmationNoun: "request for a Good Faith Estimate",
   nextStep: `We will send you a written Good Faith Estimate within ${gfeRules.requestBusinessDays} business days.`,
   fields: goodFaithEstimateFields,
-  schema: () =>
+  schema: (lang = "en") =>
     goodFaithEstimateSchema({
+      messages: formMessages[lang],
       checkDiagnosisCode: (code) => {
-        const problem = diagnosisCodeError(code);
-        return problem && `Diagnosis code: ${problem}`;
+        const problem = diagnosisCodeError(code, lang);
+        return problem && `${lang === "es" ? "Código de diagnóstico" : "Diagnosis code"}: ${problem}`;
       },
     }),
-  notices: (input) => {
-    const notice = input.diagnosisCode ? diagnosisCodeNotice(input.diagnosisCode) : null;
+  notices: (input, lang) => {
+    const notice = input.diagnosisCode ? diagnosisCodeNotice(input.diagnosisCode, lang) : null;
     return notice ? [notice] : [];
   },
   columns: (_input, receivedAt) => ({
@@ -336,13 +343,13 @@ export type SubmissionFacts = ReturnType<(typeof submissionKinds)[SubmissionKind
  * the D1 layer, the pages) can call its functions with a submission's input.
  */
 export function kindSpec(kind: SubmissionKind): KindSpec<SubmissionKind, never, never> & {
-  notices: (input: unknown) => string[];
+  notices: (input: unknown, lang?: Lang) => string[];
   columns: (input: unknown, receivedAt: string) => SubmissionColumns;
   facts: (input: unknown, stored: StoredFacts, today: string) => SubmissionFacts;
   factLines: (facts: SubmissionFacts) => FactLine[];
   csv: (input: unknown, row: StoredColumns) => Partial<Record<CsvColumn, CsvValue>>;
   diagnosisCodes: (input: unknown) => readonly string[];
-  schema: () => z.ZodMiniType<unknown>;
+  schema: (lang?: Lang) => z.ZodMiniType<unknown>;
 } {
   return submissionKinds[kind] as never;
 }

@@ -5,6 +5,7 @@
  * (`test/worker/registry-sql.test.ts`).
  */
 import { addDays, addYears, daysBetween, todayInOregon, usDate } from "../dates";
+import { formsEn, type FormMessages } from "../i18n/forms-en";
 import { addBusinessDays, estimateDueDate } from "../good-faith-estimate";
 import { finishedStatuses, statusLabels, type SubmissionStatus } from "./statuses";
 
@@ -219,14 +220,17 @@ export function visitsThatFit(p: {
  * A notice (not an error) for visits that cannot fit between the prescription's dates at its
  * frequency, such as 12 visits in 7 days at 1 a week; null when they can.
  */
-export function visitsFitNotice(p: {
-  startDate: string;
-  endDate: string;
-  visitsAuthorized: number;
-  frequency?: string | undefined;
-}): string | null {
+export function visitsFitNotice(
+  p: {
+    startDate: string;
+    endDate: string;
+    visitsAuthorized: number;
+    frequency?: string | undefined;
+  },
+  m: FormMessages = formsEn,
+): string | null {
   const most = visitsThatFit(p);
   if (p.endDate < p.startDate || p.visitsAuthorized <= most) return null;
-  const pace = p.frequency && readFrequency(p.frequency) ? ` at ${p.frequency}` : "";
-  return `${p.visitsAuthorized} visits cannot fit between ${usDate(p.startDate)} and ${usDate(p.endDate)}${pace}: at most ${most} can. Check the dates, the number of visits and how often. You can still send the form.`;
+  const pace = p.frequency && readFrequency(p.frequency) ? p.frequency : undefined;
+  return m.notices.visitsFit(p.visitsAuthorized, m.date(p.startDate), m.date(p.endDate), pace, most);
 }
