@@ -13,6 +13,7 @@
  */
 import { addDays, todayInOregon } from "../src/shared/dates";
 import { diagnosisCodeError } from "../src/shared/icd10";
+import { formsEn } from "../src/shared/i18n/forms-en";
 import { mvaClaimSchema } from "../src/shared/schemas/mva-claim";
 import { prescriptionSchema } from "../src/shared/schemas/prescription";
 import { submissionKinds, type NewSubmission } from "../src/shared/submissions/registry";
@@ -145,8 +146,8 @@ function schemaFor(kind: "prescription" | "mva_claim", today: string) {
   if (!schema) {
     schema =
       kind === "prescription"
-        ? prescriptionSchema({ today, checkDiagnosisCode: diagnosisCodeError })
-        : mvaClaimSchema({ today });
+        ? prescriptionSchema({ today, messages: formsEn, checkDiagnosisCode: diagnosisCodeError })
+        : mvaClaimSchema({ today, messages: formsEn });
     schemas.set(key, schema);
   }
   return schema;

@@ -6,14 +6,8 @@
  * object at once, and the daily job deletes any an interrupted request left behind.
  */
 import type { FieldIssue } from "../src/shared/schemas/common";
-import {
-  scanField,
-  scanMessages,
-  scanProblem,
-  scanSniffBytes,
-  sniffScanType,
-} from "../src/shared/scan-types";
-import type { FormMessages } from "../src/shared/i18n/forms-en";
+import { scanField, scanProblem, scanSniffBytes, sniffScanType } from "../src/shared/scan-types";
+import { formsEn, type FormMessages } from "../src/shared/i18n/forms-en";
 import type { NewSubmission } from "../src/shared/submissions/registry";
 import { sha256Hex } from "../src/shared/sha256";
 import { linkedObjectKeys, scanInsertStatement } from "./db/scans";
@@ -35,7 +29,7 @@ type ScanPart = File | string;
  */
 export async function readScan(
   parts: readonly ScanPart[],
-  m: FormMessages["scan"] = scanMessages,
+  m: FormMessages["scan"] = formsEn.scan,
 ): Promise<{ scan?: CheckedScan; issue?: FieldIssue }> {
   const files = parts.filter(
     (part): part is File => typeof part !== "string" && !(part.size === 0 && !part.name),

@@ -11,7 +11,7 @@ export const scanKind = "prescription";
 /** The form field (and multipart part) that carries the file. */
 export const scanField = "signedPrescription";
 
-import { formsEn, type FormMessages } from "./i18n/forms-en";
+import type { FormMessages } from "./i18n/forms-en";
 
 /** Largest file taken: 10 MB. */
 export const maxScanBytes = 10 * 1024 * 1024;
@@ -57,15 +57,8 @@ export function scanTypeOf(contentType: string): ScanType | undefined {
   return [pdf, jpeg, png, heic].find((type) => type.contentType === contentType);
 }
 
-/** The error messages of the field in English, in plain words, each naming the field and how to fix it. */
-export const scanMessages = formsEn.scan;
-
 /** What is wrong with a file of `size` bytes starting with `head`, or null when it can be sent. */
-export function scanProblem(
-  size: number,
-  head: Uint8Array,
-  m: FormMessages["scan"] = formsEn.scan,
-): string | null {
+export function scanProblem(size: number, head: Uint8Array, m: FormMessages["scan"]): string | null {
   if (size === 0) return m.empty;
   if (size > maxScanBytes) return m.tooLarge;
   return sniffScanType(head) ? null : m.wrongType;

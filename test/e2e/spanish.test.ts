@@ -92,6 +92,18 @@ describe("the Spanish edition", () => {
     await page.context().close();
   });
 
+  it.each([
+    ["/es/forms/prescription", "forms-es", "forms-en"],
+    ["/forms/prescription", "forms-en", "forms-es"],
+  ])("makes %s fetch the form words of its language only", async (path, fetched, notFetched) => {
+    const { page, requests } = await openPage(browser);
+    await page.goto(path, { waitUntil: "networkidle" });
+    const scripts = requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith("/_astro/"));
+    expect(scripts.some((p) => p.includes(fetched))).toBe(true);
+    expect(scripts.filter((p) => p.includes(notFetched))).toEqual([]);
+    await page.context().close();
+  });
+
   it("lists both languages in the sitemap", async () => {
     const sitemap = await (await fetch(new URL("/sitemap.xml", baseURL))).text();
     for (const { path } of spanishPages) expect(sitemap).toContain(`${path}</loc>`);

@@ -12,6 +12,7 @@ import { formatIssues } from "../../src/shared/schemas/common";
 import { mvaClaimFields, mvaClaimSchema, mvaClaimWarnings } from "../../src/shared/schemas/mva-claim";
 import { prescriptionFields, prescriptionSchema } from "../../src/shared/schemas/prescription";
 import { issues, mva, patientOutput, rx, today } from "../fixtures/schema-forms";
+import { formsEn } from "../../src/shared/i18n/forms-en";
 
 describe("mvaClaimSchema", () => {
   it("normalises what an HTML form posts", () => {
@@ -36,7 +37,9 @@ describe("mvaClaimSchema", () => {
   });
 
   it("has a field description for every schema field, in the same order", () => {
-    expect(Object.keys(mvaClaimSchema()._zod.def.out.shape)).toEqual(Object.keys(mvaClaimFields));
+    expect(Object.keys(mvaClaimSchema({ messages: formsEn })._zod.def.out.shape)).toEqual(
+      Object.keys(mvaClaimFields),
+    );
   });
 
   it("needs the auto insurer and the adjuster's name", () => {
@@ -101,15 +104,15 @@ describe("mvaClaimWarnings", () => {
   it("warns, without rejecting, when the accident was more than two years ago (ORS 742.524)", () => {
     const input = mva({ accidentDate: "2024-04-30" }).data!;
     expect(input).toBeDefined();
-    const warnings = mvaClaimWarnings(input, today);
+    const warnings = mvaClaimWarnings(input, formsEn, today);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/two years/);
     expect(warnings[0]).toMatch(/ORS 742\.524/);
   });
 
   it("stays quiet within two years", () => {
-    expect(mvaClaimWarnings({ accidentDate: "2024-05-01" }, today)).toEqual([]);
-    expect(mvaClaimWarnings({ accidentDate: "2026-03-15" }, today)).toEqual([]);
+    expect(mvaClaimWarnings({ accidentDate: "2024-05-01" }, formsEn, today)).toEqual([]);
+    expect(mvaClaimWarnings({ accidentDate: "2026-03-15" }, formsEn, today)).toEqual([]);
   });
 });
 
@@ -144,11 +147,14 @@ describe("any JSON thrown at the schemas", () => {
     prescription: {
       fields: Object.keys(prescriptionFields),
       schemas: [
-        prescriptionSchema({ today }),
-        prescriptionSchema({ checkDiagnosisCode: diagnosisCodeError }),
+        prescriptionSchema({ today, messages: formsEn }),
+        prescriptionSchema({ checkDiagnosisCode: diagnosisCodeError, messages: formsEn }),
       ],
     },
-    mvaClaim: { fields: Object.keys(mvaClaimFields), schemas: [mvaClaimSchema({ today }), mvaClaimSchema()] },
+    mvaClaim: {
+      fields: Object.keys(mvaClaimFields),
+      schemas: [mvaClaimSchema({ today, messages: formsEn }), mvaClaimSchema({ messages: formsEn })],
+    },
   };
 
   const stringsIn = (value: unknown): string[] =>

@@ -6,6 +6,7 @@ import { mvaClaimSchema } from "../../src/shared/schemas/mva-claim";
 import { kindSpec } from "../../src/shared/submissions/registry";
 import { readFrequency, visitsFitNotice, visitsThatFit } from "../../src/shared/submissions/rules";
 import { issues, prescriptionForm, rx, today } from "../fixtures/schema-forms";
+import { formsEn } from "../../src/shared/i18n/forms-en";
 
 /** The form's three boxes for one date, as a no-JavaScript post sends them. */
 function parts(name: string, month: string, day: string, year: string): Record<string, string> {
@@ -96,7 +97,7 @@ describe("dates sent as month, day and year", () => {
   });
 
   it("work for the accident date too", () => {
-    const claim = mvaClaimSchema({ today }).safeParse({
+    const claim = mvaClaimSchema({ today, messages: formsEn }).safeParse({
       ...prescriptionForm,
       ...parts("accidentDate", "3", "", "2026"),
     });
@@ -154,7 +155,7 @@ describe("visits that cannot fit the dates", () => {
     fc.assert(
       fc.property(plan, (p) => {
         const input = { ...dates(p), visitsAuthorized: p.visits, frequency: `${p.perUnit} per ${p.unit}` };
-        expect(visitsFitNotice(input) !== null).toBe(p.visits > visitsThatFit(input));
+        expect(visitsFitNotice(input, formsEn) !== null).toBe(p.visits > visitsThatFit(input));
       }),
     );
   });
@@ -166,7 +167,7 @@ describe("visits that cannot fit the dates", () => {
         const weeks = Math.floor((daysBetween(startDate, endDate) + 1) / 7);
         const visits = Math.max(1, Math.min(weeks * p.perUnit, 60));
         const input = { startDate, endDate, visitsAuthorized: visits, frequency: `${p.perUnit} per week` };
-        expect(visitsFitNotice(input)).toBeNull();
+        expect(visitsFitNotice(input, formsEn)).toBeNull();
       }),
     );
   });
@@ -183,8 +184,8 @@ describe("visits that cannot fit the dates", () => {
 
   it("without a readable frequency, fits at most one visit a day", () => {
     expect(visitsThatFit({ startDate: "2026-05-01", endDate: "2026-05-07" })).toBe(7);
-    expect(visitsFitNotice({ startDate: "2026-05-01", endDate: "2026-05-07", visitsAuthorized: 8 })).toMatch(
-      /^8 visits cannot fit between 5\/1\/2026 and 5\/7\/2026: at most 7 can\./,
-    );
+    expect(
+      visitsFitNotice({ startDate: "2026-05-01", endDate: "2026-05-07", visitsAuthorized: 8 }, formsEn),
+    ).toMatch(/^8 visits cannot fit between 5\/1\/2026 and 5\/7\/2026: at most 7 can\./);
   });
 });

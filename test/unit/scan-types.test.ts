@@ -1,13 +1,8 @@
 /** The signed prescription's type and size rule, as the browser and the API both apply it. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  maxScanBytes,
-  scanMessages,
-  scanProblem,
-  scanSizeText,
-  sniffScanType,
-} from "../../src/shared/scan-types";
+import { maxScanBytes, scanProblem, scanSizeText, sniffScanType } from "../../src/shared/scan-types";
+import { formsEn } from "../../src/shared/i18n/forms-en";
 
 const ascii = (text: string) => new Uint8Array([...text].map((c) => c.charCodeAt(0)));
 const ftyp = (brand: string) => new Uint8Array([0, 0, 0, 0x18, ...ascii(`ftyp${brand}`), 0, 0, 0, 0]);
@@ -42,20 +37,20 @@ describe("scanProblem", () => {
     const pdf = ascii("%PDF-1.7");
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3 * maxScanBytes }), (size) => {
-        const problem = scanProblem(size, pdf);
-        if (size === 0) expect(problem).toBe(scanMessages.empty);
-        else if (size > maxScanBytes) expect(problem).toBe(scanMessages.tooLarge);
+        const problem = scanProblem(size, pdf, formsEn.scan);
+        if (size === 0) expect(problem).toBe(formsEn.scan.empty);
+        else if (size > maxScanBytes) expect(problem).toBe(formsEn.scan.tooLarge);
         else expect(problem).toBeNull();
       }),
     );
-    expect(scanProblem(maxScanBytes, pdf)).toBeNull();
-    expect(scanProblem(maxScanBytes + 1, pdf)).toBe(scanMessages.tooLarge);
-    expect(scanProblem(100, ascii("GIF89a"))).toBe(scanMessages.wrongType);
+    expect(scanProblem(maxScanBytes, pdf, formsEn.scan)).toBeNull();
+    expect(scanProblem(maxScanBytes + 1, pdf, formsEn.scan)).toBe(formsEn.scan.tooLarge);
+    expect(scanProblem(100, ascii("GIF89a"), formsEn.scan)).toBe(formsEn.scan.wrongType);
     for (const message of [
-      scanMessages.empty,
-      scanMessages.tooLarge,
-      scanMessages.wrongType,
-      scanMessages.several,
+      formsEn.scan.empty,
+      formsEn.scan.tooLarge,
+      formsEn.scan.wrongType,
+      formsEn.scan.several,
     ])
       expect(message).toMatch(/^Signed prescription: /);
   });

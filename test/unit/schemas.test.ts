@@ -8,6 +8,7 @@ import {
   type PrescriptionInput,
 } from "../../src/shared/schemas/prescription";
 import { issues, patientOutput, prescriptionForm, rx, today } from "../fixtures/schema-forms";
+import { formsEn } from "../../src/shared/i18n/forms-en";
 
 describe("prescriptionSchema", () => {
   it("normalises what an HTML form posts", () => {
@@ -46,7 +47,7 @@ describe("prescriptionSchema", () => {
       prescriberFax: null,
       groupNumber: undefined,
     };
-    expect(prescriptionSchema({ today }).parse(json)).toEqual(rx().data);
+    expect(prescriptionSchema({ today, messages: formsEn }).parse(json)).toEqual(rx().data);
   });
 
   it("gives the route and the D1 code normalised types", () => {
@@ -64,7 +65,9 @@ describe("prescriptionSchema", () => {
   });
 
   it("has a field description for every schema field, in the same order", () => {
-    expect(Object.keys(prescriptionSchema()._zod.def.out.shape)).toEqual(Object.keys(prescriptionFields));
+    expect(Object.keys(prescriptionSchema({ messages: formsEn })._zod.def.out.shape)).toEqual(
+      Object.keys(prescriptionFields),
+    );
     for (const field of Object.values(prescriptionFields)) expect(formSections).toHaveProperty(field.section);
   });
 
@@ -331,7 +334,7 @@ describe("prescriptionSchema", () => {
   });
 
   it("reports every problem of an empty form, each with a plain message", () => {
-    const result = prescriptionSchema({ today }).safeParse({});
+    const result = prescriptionSchema({ today, messages: formsEn }).safeParse({});
     expect(Object.keys(issues(result)).sort()).toEqual(
       [
         "patientFirstName",
@@ -356,14 +359,14 @@ describe("prescriptionSchema", () => {
 
   it("explains a body that is not an object of fields", () => {
     for (const body of [null, "text", 42, [prescriptionForm]]) {
-      expect(formatIssues(prescriptionSchema().safeParse(body).error!)).toEqual([
+      expect(formatIssues(prescriptionSchema({ messages: formsEn }).safeParse(body).error!)).toEqual([
         { path: "", message: "Send the form's fields, for example from the form on our website." },
       ]);
     }
   });
 
   it("reads today at parse time, in Oregon, when not given", () => {
-    const schema = prescriptionSchema();
+    const schema = prescriptionSchema({ messages: formsEn });
     expect(schema.safeParse({ ...prescriptionForm, dateOfBirth: "2999-01-01" }).success).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { saveSubmission } from "../../functions/db/submissions";
 import { fieldKeys } from "../../functions/field-crypto";
 import { prescriptionSchema } from "../../src/shared/schemas/prescription";
 import { newKey, prescriptionBody } from "../fixtures/submissions";
+import { formsEn } from "../../src/shared/i18n/forms-en";
 
 let ip = 0;
 async function send(body: Record<string, string>, key = newKey()) {
@@ -71,7 +72,7 @@ describe("GET /api/receipt", () => {
 
   it("is gone 30 minutes after sending", async () => {
     const key = newKey();
-    const input = prescriptionSchema().parse(prescriptionBody());
+    const input = prescriptionSchema({ messages: formsEn }).parse(prescriptionBody());
     const { website: _w, idempotencyKey: _k, ...fields } = input as Record<string, unknown>;
     const keys = await fieldKeys((env as { FIELD_ENCRYPTION_KEYS?: string }).FIELD_ENCRYPTION_KEYS);
     const at = new Date(Date.now() - 31 * 60 * 1000);

@@ -8,7 +8,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api } from "../../functions/app";
 import { runDailyJobs } from "../../functions/scheduled";
-import { maxScanBytes, scanMessages } from "../../src/shared/scan-types";
+import { maxScanBytes } from "../../src/shared/scan-types";
 import { newKey, prescriptionBody } from "../fixtures/submissions";
 import {
   auditOf,
@@ -19,6 +19,7 @@ import {
   staffRequest,
   submitClaim,
 } from "./staff-helpers";
+import { formsEn } from "../../src/shared/i18n/forms-en";
 
 const bytes = (...parts: (number[] | string)[]) =>
   new Uint8Array(
@@ -112,7 +113,7 @@ describe("POST /api/prescriptions with a signed prescription", () => {
       { name: "prescription.pdf", type: "application/pdf", body: bytes("<html>hi") },
     ]);
     const issues = await issuesOf(await post(form));
-    expect(issues).toEqual([{ path: "signedPrescription", message: scanMessages.wrongType }]);
+    expect(issues).toEqual([{ path: "signedPrescription", message: formsEn.scan.wrongType }]);
     expect(issues[0]!.message).toMatch(/^Signed prescription: /);
     expect(await objectCount()).toBe(before);
   });
@@ -120,13 +121,13 @@ describe("POST /api/prescriptions with a signed prescription", () => {
   it("refuses an empty file, a file over 10 MB (422) and a body far over it (413)", async () => {
     const empty = prescriptionForm([{ name: "scan.pdf", body: new Uint8Array(0) }]);
     expect(await issuesOf(await post(empty))).toEqual([
-      { path: "signedPrescription", message: scanMessages.empty },
+      { path: "signedPrescription", message: formsEn.scan.empty },
     ]);
 
     const big = new Uint8Array(maxScanBytes + 1);
     big.set(samples.pdf);
     const tooLarge = await issuesOf(await post(prescriptionForm([{ name: "scan.pdf", body: big }])));
-    expect(tooLarge).toEqual([{ path: "signedPrescription", message: scanMessages.tooLarge }]);
+    expect(tooLarge).toEqual([{ path: "signedPrescription", message: formsEn.scan.tooLarge }]);
 
     const huge = new Uint8Array(maxScanBytes + 200 * 1024);
     huge.set(samples.pdf);
@@ -213,7 +214,7 @@ describe("POST /api/prescriptions with a signed prescription", () => {
       { name: "b.pdf", body: samples.pdf },
     ]);
     expect(await issuesOf(await post(two))).toEqual([
-      { path: "signedPrescription", message: scanMessages.several },
+      { path: "signedPrescription", message: formsEn.scan.several },
     ]);
 
     const fileAsName = prescriptionForm();

@@ -12,9 +12,12 @@ import { prescriptionSchema } from "../../src/shared/schemas/prescription";
 import { csvColumns } from "../../src/shared/submissions/registry";
 import { newKey, prescriptionBody } from "../fixtures/submissions";
 import { openFields } from "./sealed";
+import { formsEn } from "../../src/shared/i18n/forms-en";
 
 async function save(lastName: string, language?: string) {
-  const input = prescriptionSchema().parse(prescriptionBody({ patientLastName: lastName }));
+  const input = prescriptionSchema({ messages: formsEn }).parse(
+    prescriptionBody({ patientLastName: lastName }),
+  );
   const { website: _w, idempotencyKey: _k, ...fields } = input as Record<string, unknown>;
   const keys = await fieldKeys((env as { FIELD_ENCRYPTION_KEYS?: string }).FIELD_ENCRYPTION_KEYS);
   const saved = await saveSubmission(

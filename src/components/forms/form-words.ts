@@ -1,8 +1,9 @@
 /**
- * The form scripts' words in the page's language. Spanish is fetched only on a Spanish page, so an
- * English form page ships no Spanish (and stays within its JavaScript budget).
+ * The form scripts' words in the page's language. Each language is its own chunk, fetched only on
+ * a page in that language, so a form page ships the words of one language (and stays within its
+ * JavaScript budget in either).
  */
-import { formsEn, type FormMessages } from "../../shared/i18n/forms-en";
+import type { FormMessages } from "../../shared/i18n/forms-en";
 import type { Lang } from "../../shared/i18n/messages";
 
 /** The page's language (the `lang` of its `<html>`). */
@@ -12,5 +13,5 @@ export const pageLang = (): Lang => (document.documentElement.lang === "es" ? "e
 export function loadFormMessages(): Promise<FormMessages> {
   return pageLang() === "es"
     ? import("../../shared/i18n/forms-es").then((module) => module.formsEs)
-    : Promise.resolve(formsEn);
+    : import("../../shared/i18n/forms-en").then((module) => module.formsEn);
 }

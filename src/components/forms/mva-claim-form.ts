@@ -14,9 +14,9 @@ const notice = form?.querySelector<HTMLElement>('[data-notice-for="accidentDate"
 /** Shows the schema's warnings for the date as typed; a date that does not parse shows none (that is an error, on send). */
 function updateNotice(messages: FormMessages): void {
   if (!form || !accidentDate || !notice) return;
-  const iso = typedDate(currentValues(form), "accidentDate");
+  const iso = typedDate(currentValues(form), "accidentDate", messages.builders);
   const today = todayInOregon();
-  const warnings = iso && iso <= today ? mvaClaimWarnings({ accidentDate: iso }, today, messages) : [];
+  const warnings = iso && iso <= today ? mvaClaimWarnings({ accidentDate: iso }, messages, today) : [];
   showFieldNotice(accidentDate, notice, warnings.join(" "));
 }
 

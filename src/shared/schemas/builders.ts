@@ -8,18 +8,21 @@ import * as z from "zod/mini";
 import { parseDateInput, todayInOregon } from "../dates";
 import { normalizeUsPhone } from "../phone";
 import { removeInvisibleCharacters } from "../text";
-import { formsEn, type FormMessages } from "../i18n/forms-en";
+import type { FormMessages } from "../i18n/forms-en";
 import type { Lang } from "../i18n/messages";
 
 /** Options every submission schema builder takes. */
 export interface SchemaOptions {
   /** Today's date as "YYYY-MM-DD"; defaults to today in Oregon at parse time. */
   today?: string;
-  /** The messages' language (`formMessages[lang]`); English, the API's default, when not given. */
-  messages?: FormMessages;
+  /**
+   * The messages' language (`formMessages[lang]`). Always given, so a page's script bundles only
+   * the language it fetched.
+   */
+  messages: FormMessages;
 }
 
-/** The builders' own words (a letter missing, a date part out of range), English by default. */
+/** The builders' own words (a letter missing, a date part out of range). */
 type BuilderWords = FormMessages["builders"];
 
 /** Maximum lengths, shared by the schemas and the forms' `maxlength` attributes. */
@@ -77,12 +80,12 @@ interface TextRule {
   multiline?: boolean;
   /** A person's or company's name: it must hold at least one letter. */
   name?: boolean;
-  say?: BuilderWords;
+  say: BuilderWords;
 }
 
 /** The checks every free text gets: its length, characters that can be read, a letter in a name. */
 function textChecks(rule: TextRule) {
-  const say = rule.say ?? formsEn.builders;
+  const say = rule.say;
   return [
     z.maxLength(rule.max, { error: rule.tooLong }),
     z.refine<string>((text) => !LONE_SURROGATE.test(text), {
@@ -208,7 +211,7 @@ interface DateRule {
   missing: string;
   /** For a date typed as one piece of text (the JSON API): the format to use. */
   invalid: string;
-  say?: BuilderWords;
+  say: BuilderWords;
 }
 
 /**
@@ -233,7 +236,7 @@ function readDate(
   >;
   const missing = dateParts.filter((part) => texts[part] === "");
   if (missing.length === dateParts.length) return undefined;
-  const say = rule.say ?? formsEn.builders;
+  const { say } = rule;
   const problems: { message: string; path?: PropertyKey[] }[] = [];
   for (const part of missing) problems.push({ path: [part], message: say.mustInclude(rule.label, missing) });
   for (const part of dateParts) {
@@ -248,9 +251,9 @@ function readDate(
 }
 
 /** The ISO date a form's values make for date field `name` (parts or text), or null: for live notices. */
-export function typedDate(values: Record<string, unknown>, name: string): string | null {
+export function typedDate(values: Record<string, unknown>, name: string, say: BuilderWords): string | null {
   const record = withDateParts(values) as Record<string, unknown>;
-  const read = readDate(record[name], { label: "", missing: "", invalid: "" });
+  const read = readDate(record[name], { label: "", missing: "", invalid: "", say });
   return read && "iso" in read ? read.iso : null;
 }
 

@@ -26,7 +26,6 @@ import {
   patientShape,
   type FieldMeta,
 } from "./common";
-import { formsEn } from "../i18n/forms-en";
 
 /** Most visits one request may ask about (twice a week for a year). */
 export const maxRequestedVisits = 104;
@@ -108,10 +107,10 @@ export const goodFaithEstimateFields = {
 
 /** The request schema: HTML-form strings or JSON in, normalised values out. */
 export function goodFaithEstimateSchema(
-  options: SchemaOptions & { checkDiagnosisCode?: (code: string) => string | null } = {},
+  options: SchemaOptions & { checkDiagnosisCode?: (code: string) => string | null },
 ) {
   const today = todayFrom(options);
-  const m = options.messages ?? formsEn;
+  const m = options.messages;
   const t = m.gfe;
   const futureDate = ({ what, label, example }: { what: string; label: string; example: string }) =>
     optionalDateField({ label, invalid: t.dateInvalid(what, example), say: m.builders }, (iso) =>

@@ -29,7 +29,7 @@ import {
   patientShape,
   type FieldMeta,
 } from "./common";
-import { formsEn, type FormMessages } from "../i18n/forms-en";
+import type { FormMessages } from "../i18n/forms-en";
 
 const yesNo = [
   { value: "yes", label: "Yes" },
@@ -140,9 +140,9 @@ export const mvaClaimFields = {
  * The MVA-claim schema. Accepts HTML-form strings and JSON; outputs normalised values
  * (phones "(541) 555-0123 ext. 45", ISO dates, blank optionals undefined).
  */
-export function mvaClaimSchema(options: SchemaOptions = {}) {
+export function mvaClaimSchema(options: SchemaOptions) {
   const today = todayFrom(options);
-  const m = options.messages ?? formsEn;
+  const m = options.messages;
   const t = m.mva;
   const say = m.builders;
   const shape = {
@@ -185,8 +185,8 @@ export type MvaClaimInput = z.output<ReturnType<typeof mvaClaimSchema>>;
  */
 export function mvaClaimWarnings(
   input: Pick<MvaClaimInput, "accidentDate">,
+  m: FormMessages,
   today: string = todayInOregon(),
-  m: FormMessages = formsEn,
 ): string[] {
   const warnings: string[] = [];
   if (today > pipWindowEnd(input.accidentDate)) warnings.push(m.notices.accidentOld);

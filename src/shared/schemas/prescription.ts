@@ -25,7 +25,6 @@ import {
   type SchemaOptions,
 } from "./builders";
 import { checkContact, closingShape, normalizeIcd10, patientShape } from "./common";
-import { formsEn } from "../i18n/forms-en";
 import type { FormMessages } from "../i18n/forms-en";
 import { prescriberCredentials, prescriptionFields, senders } from "./prescription-fields";
 
@@ -67,9 +66,9 @@ function splitDiagnosisCodes(value: unknown): unknown {
  * The prescription schema. Accepts HTML-form strings and JSON; outputs normalised values
  * (phones "(541) 555-0123", ISO dates, de-duplicated ICD-10 codes, blank optionals undefined).
  */
-export function prescriptionSchema(options: PrescriptionSchemaOptions = {}) {
+export function prescriptionSchema(options: PrescriptionSchemaOptions) {
   const today = todayFrom(options);
-  const m = options.messages ?? formsEn;
+  const m = options.messages;
   const t = m.prescription;
   const say = m.builders;
   const shape = {
@@ -195,10 +194,10 @@ function diagnosisCodeList(
  */
 export function typedVisitsNotice(
   values: Record<string, string | undefined>,
-  m: FormMessages = formsEn,
+  m: FormMessages,
 ): string | null {
-  const startDate = typedDate(values, "startDate");
-  const endDate = typedDate(values, "endDate");
+  const startDate = typedDate(values, "startDate", m.builders);
+  const endDate = typedDate(values, "endDate", m.builders);
   const visits = values.visitsAuthorized?.trim() ?? "";
   if (!startDate || !endDate || !/^\d+$/.test(visits) || Number(visits) < 1) return null;
   const frequency = values.frequency?.trim() || undefined;

@@ -214,7 +214,7 @@ const mvaClaim: KindSpec<"mva_claim", MvaClaimInput, ClaimFacts> = {
   nextStep: "We will contact your claim adjuster at the auto insurance company about your claim.",
   fields: mvaClaimFields,
   schema: (lang = "en") => mvaClaimSchema({ messages: formMessages[lang] }),
-  notices: (input, lang = "en") => mvaClaimWarnings(input, undefined, formMessages[lang]),
+  notices: (input, lang = "en") => mvaClaimWarnings(input, formMessages[lang]),
   columns: (input) => ({
     key_date: pipWindowEnd(input.accidentDate),
     start_date: null,
