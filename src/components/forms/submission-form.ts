@@ -41,13 +41,25 @@ function formValues(form: HTMLFormElement): Values {
   return values;
 }
 
-function debounce(run: () => void, ms: number): { (): void; cancel(): void } {
+function debounce(run: () => void, ms: number): { (): void; cancel(): void; flush(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const debounced = () => {
     clearTimeout(timer);
-    timer = setTimeout(run, ms);
+    timer = setTimeout(() => {
+      timer = undefined;
+      run();
+    }, ms);
   };
-  debounced.cancel = () => clearTimeout(timer);
+  debounced.cancel = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
+  /** Runs now what is waiting, if anything. */
+  debounced.flush = () => {
+    if (timer === undefined) return;
+    debounced.cancel();
+    run();
+  };
   return debounced;
 }
 
@@ -298,6 +310,8 @@ export function enhanceSubmissionForm({
 
   form.addEventListener("input", saveDraft);
   form.addEventListener("change", saveDraft);
+  // A reload or a tap away within the delay keeps the last change too.
+  window.addEventListener("pagehide", saveDraft.flush);
 
   function restoreDraft(draft: Values): void {
     for (const element of Array.from(form.elements)) {
@@ -335,7 +349,11 @@ export function enhanceSubmissionForm({
       ?.focus();
   }
 
-  const draft = storage.read(draftKey);
+  // A form the server showed again (sent without the script) holds the answers as they were sent:
+  // those are kept, and become the draft, rather than an older draft put over them.
+  const shownAgain = form.dataset.shownAgain !== undefined;
+  if (shownAgain) saveDraft();
+  const draft = shownAgain ? null : storage.read(draftKey);
   const typed =
     draft && Object.entries(draft).some(([name, value]) => name !== "idempotencyKey" && value !== "");
   if (draft && typed) {
