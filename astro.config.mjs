@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import cloudflare from "@astrojs/cloudflare";
+import { satteri } from "@astrojs/markdown-satteri";
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 
@@ -47,8 +48,9 @@ export default defineConfig({
   // No Astro sessions: the staff desk keeps its own sessions in D1. `false` also keeps the adapter
   // from adding a SESSION KV binding.
   session: false,
-  // Straight quotes stay straight: the guidance prose reads as the clinic typed it.
-  markdown: { syntaxHighlight: false, smartypants: false },
+  // Straight quotes stay straight: the guidance prose reads as the clinic typed it. Sätteri is
+  // Astro 7's Markdown processor; smart punctuation is its feature (`markdown.smartypants` is deprecated).
+  markdown: { syntaxHighlight: false, processor: satteri({ features: { smartPunctuation: false } }) },
   // English at today's URLs, Spanish under /es/ (src/pages/es/); src/shared/site-pages.ts maps between them.
   i18n: { locales: ["en", "es"], defaultLocale: "en", routing: { prefixDefaultLocale: false } },
   security: {
