@@ -1,24 +1,22 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import cloudflare from "@astrojs/cloudflare";
+import { satteri } from "@astrojs/markdown-satteri";
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
+import { spanishTwin, visitSettings } from "./src/shared/visit-settings.ts";
 
-/** What the pages do without each contact and visit setting. */
+/** What the pages do without each contact setting (the visit settings' table says it for theirs). */
 const contactSettings = {
   PUBLIC_CLINIC_NAME: 'the pages use the placeholder name "Hillcrest Massage Therapy"',
   PUBLIC_CLINIC_PHONE: "no page offers a phone number",
   PUBLIC_CLINIC_EMAIL: "no page offers an email address",
   PUBLIC_CLINIC_FAX: "prescribers are not offered a fax number",
-  PUBLIC_CLINIC_HOURS: "no page shows opening hours",
-  PUBLIC_CLINIC_PARKING: "no page says where to park",
-  PUBLIC_CLINIC_ACCESS: "no page says whether there is step-free access",
-  PUBLIC_WHAT_TO_BRING: "no page says what to bring to a visit",
-  PUBLIC_CANCELLATION_POLICY: "the pricing page shows no cancellation policy",
 };
 
 /**
- * Warns, at build time, about each contact or visit setting left unset (see .env.example).
+ * Warns, at build time, about each contact or visit setting left unset, and about each visit
+ * setting set without its Spanish twin (see .env.example).
  * @returns {import("astro").AstroIntegration}
  */
 function contactSettingsWarning() {
@@ -27,9 +25,15 @@ function contactSettingsWarning() {
     hooks: {
       "astro:build:start": ({ logger }) => {
         const file = existsSync(".env") ? parseEnv(readFileSync(".env", "utf8")) : {};
-        for (const [name, effect] of Object.entries(contactSettings)) {
-          if (!(process.env[name] ?? file[name])?.trim())
-            logger.warn(`${name} is not set: ${effect} (see .env.example).`);
+        /** @param {string} name */
+        const isSet = (name) => Boolean((process.env[name] ?? file[name])?.trim());
+        const warn = (/** @type {string} */ name, /** @type {string} */ effect) =>
+          logger.warn(`${name} is not set: ${effect} (see .env.example).`);
+        for (const [name, effect] of Object.entries(contactSettings)) if (!isSet(name)) warn(name, effect);
+        for (const { name, unset, about } of Object.values(visitSettings)) {
+          if (!isSet(name)) warn(name, unset);
+          else if (!isSet(spanishTwin(name)))
+            warn(spanishTwin(name), `Spanish pages show ${about} in English, as ${name} says it`);
         }
       },
     },
@@ -47,8 +51,9 @@ export default defineConfig({
   // No Astro sessions: the staff desk keeps its own sessions in D1. `false` also keeps the adapter
   // from adding a SESSION KV binding.
   session: false,
-  // Straight quotes stay straight: the guidance prose reads as the clinic typed it.
-  markdown: { syntaxHighlight: false, smartypants: false },
+  // Straight quotes stay straight: the guidance prose reads as the clinic typed it. Sätteri is
+  // Astro 7's Markdown processor; smart punctuation is its feature (`markdown.smartypants` is deprecated).
+  markdown: { syntaxHighlight: false, processor: satteri({ features: { smartPunctuation: false } }) },
   // English at today's URLs, Spanish under /es/ (src/pages/es/); src/shared/site-pages.ts maps between them.
   i18n: { locales: ["en", "es"], defaultLocale: "en", routing: { prefixDefaultLocale: false } },
   security: {

@@ -3,6 +3,7 @@ import {
   readConfirmation,
   receiptLines,
   receiptSeconds,
+  receiptSender,
   type Receipt,
 } from "../src/shared/submissions/receipt";
 import type { AppEnv } from "./env";
@@ -36,6 +37,7 @@ export const receipt = new Hono<AppEnv & { Variables: { fieldKeys: FieldKeys } }
       reference: row.reference,
       kind: row.kind,
       receivedAt: row.received_at,
+      sentBy: receiptSender(row.kind, input),
       // The confirmation page asks in its own language (Accept-Language: es on the Spanish page).
       lines: receiptLines(
         row.kind,

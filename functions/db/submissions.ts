@@ -121,10 +121,27 @@ export function submissionInsertStatements(
 
 /**
  * The hash that tells a true retry from a different form sent with a reused idempotency key; a
- * form sent with a file also hashes the file's SHA-256 (`fingerprint`).
+ * form sent with a file also hashes the file's SHA-256 (`fingerprint`). The language is left out,
+ * so the same answers sent again from the other language's page are a retry: this is the hash of
+ * every submission stored before the Spanish edition, whose answers had no language.
  */
 export function payloadHash(submission: NewSubmission, fingerprint?: string): Promise<string> {
-  return sha256Hex(JSON.stringify(fingerprint === undefined ? submission : { ...submission, fingerprint }));
+  const answers = { kind: submission.kind, input: withoutLanguage(submission.input) };
+  return sha256Hex(JSON.stringify(fingerprint === undefined ? answers : { ...answers, fingerprint }));
+}
+
+/**
+ * The hash rows stored from the Spanish edition's first release until `payloadHash` left the
+ * language out (commit 724fb9c): the answers with their language last, as the row's `language`
+ * column still says.
+ */
+function hashWithLanguage(
+  submission: NewSubmission,
+  language: SubmissionLanguage,
+  fingerprint?: string,
+): Promise<string> {
+  const stored = { ...submission, input: { ...submission.input, language } };
+  return sha256Hex(JSON.stringify(fingerprint === undefined ? stored : { ...stored, fingerprint }));
 }
 
 /** What a submission stores besides its row: a file sent with it (functions/scans.ts). */
@@ -176,12 +193,15 @@ export async function saveSubmission(
       throw error;
     }
     const stored = await db
-      .prepare("SELECT reference, payload_hash FROM submissions WHERE idempotency_key = ?1")
+      .prepare("SELECT reference, payload_hash, language FROM submissions WHERE idempotency_key = ?1")
       .bind(idempotencyKey)
-      .first<{ reference: string; payload_hash: string }>();
+      .first<{ reference: string; payload_hash: string; language: SubmissionLanguage }>();
     if (!stored) throw new Error("submission not found after insert");
     if (stored.reference === reference) return { outcome: "created", reference };
-    if (stored.payload_hash !== hash) return { outcome: "key_conflict" };
+    const same =
+      stored.payload_hash === hash ||
+      stored.payload_hash === (await hashWithLanguage(submission, stored.language, attachment?.fingerprint));
+    if (!same) return { outcome: "key_conflict" };
     return { outcome: "replayed", reference: stored.reference };
   }
   throw new Error("could not allocate a unique reference");

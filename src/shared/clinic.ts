@@ -5,6 +5,7 @@
  */
 
 import { messages, type Lang } from "./i18n/messages";
+import { spanishTwin, visitSettings } from "./visit-settings";
 
 const env: Record<string, string | undefined> =
   (import.meta as { env?: Record<string, string | undefined> }).env ?? {};
@@ -18,6 +19,20 @@ function optional(value: string | undefined): string | undefined {
 function cents(value: string | undefined): number | undefined {
   const text = optional(value);
   return text !== undefined && /^\d{1,7}$/.test(text) ? Number(text) : undefined;
+}
+
+/** The optional visit details (opening hours, parking, …) as the clinic wrote them in each language. */
+type VisitTexts = Partial<Record<Lang, Partial<Record<VisitTopic, string>>>>;
+
+function visitTexts(): VisitTexts {
+  const read = (name: (setting: string) => string) =>
+    Object.fromEntries(
+      Object.entries(visitSettings).flatMap(([topic, setting]) => {
+        const text = optional(env[name(setting.name)]);
+        return text === undefined ? [] : [[topic, text]];
+      }),
+    );
+  return { en: read((name) => name), es: read(spanishTwin) };
 }
 
 /** Time-of-service (cash) rate for one 15-minute unit, in cents. */
@@ -36,14 +51,11 @@ export const clinic = {
   fax: optional(env.PUBLIC_CLINIC_FAX),
   /** Where prescribers send prescriptions; falls back to the clinic email. */
   prescriptionEmail: optional(env.PUBLIC_PRESCRIPTION_EMAIL) ?? optional(env.PUBLIC_CLINIC_EMAIL),
-  /** What patients look for before a visit, each in the clinic's own words; unset is `undefined`. */
-  visit: {
-    hours: optional(env.PUBLIC_CLINIC_HOURS),
-    parking: optional(env.PUBLIC_CLINIC_PARKING),
-    access: optional(env.PUBLIC_CLINIC_ACCESS),
-    whatToBring: optional(env.PUBLIC_WHAT_TO_BRING),
-    cancellationPolicy: optional(env.PUBLIC_CANCELLATION_POLICY),
-  },
+  /**
+   * What patients look for before a visit, each in the clinic's own words, in English and (the
+   * settings' `_ES` twins) Spanish; an unset one is absent.
+   */
+  visit: visitTexts(),
   cashRatePerUnitCents,
   /**
    * What the clinic bills an insurer (out of network, PIP) for one 15-minute unit, in cents:
@@ -100,22 +112,26 @@ export function headerContacts(
 }
 
 /** The optional visit details, in the order pages show them (headings in the message catalogue). */
-const visitTopics = ["hours", "parking", "access", "whatToBring", "cancellationPolicy"] as const;
+const visitTopics = Object.keys(visitSettings) as (keyof typeof visitSettings)[];
 
-export type VisitTopic = (typeof visitTopics)[number];
+export type VisitTopic = keyof typeof visitSettings;
 
 /**
- * The visit details among `topics` that are set, each with its heading. Unset ones are left out,
- * so a page never shows a heading with nothing under it.
+ * The visit details among `topics` that are set, each with its heading, in `lang`. Unset ones are
+ * left out, so a page never shows a heading with nothing under it. A Spanish page whose detail has
+ * no Spanish text shows the English one, with `textLang: "en"` so screen readers read it as English.
  */
 export function visitDetails(
   topics: readonly VisitTopic[] = visitTopics,
-  visit: Partial<Record<VisitTopic, string>> = clinic.visit,
+  visit: VisitTexts = clinic.visit,
   lang: Lang = "en",
-): { topic: VisitTopic; heading: string; text: string }[] {
+): { topic: VisitTopic; heading: string; text: string; textLang?: "en" }[] {
   return topics.flatMap((topic) => {
-    const text = visit[topic];
-    return text ? [{ topic, heading: messages[lang].visit.headings[topic], text }] : [];
+    const own = visit[lang]?.[topic];
+    const text = own ?? visit.en?.[topic];
+    if (!text) return [];
+    const heading = messages[lang].visit.headings[topic];
+    return [own === undefined ? { topic, heading, text, textLang: "en" as const } : { topic, heading, text }];
   });
 }
 

@@ -140,10 +140,11 @@ function startsWord(description: string, word: string): boolean {
  * "s13"), in code order; then the codes everyday words name ("neck pain", "whiplash": see
  * `icd10-synonyms.ts`), most common first; then codes whose description contains every word of
  * the query ("low back"), those where each word starts a word first, then shorter descriptions,
- * then code order.
+ * then code order. A Spanish page's search (`lang` "es") also knows Spanish everyday words
+ * ("dolor de cuello"); the descriptions stay in English (CMS publishes them in English only).
  * Queries under two characters find nothing.
  */
-export function searchIcd10(q: string, limit = 20): Icd10Entry[] {
+export function searchIcd10(q: string, limit = 20, lang: Lang = "en"): Icd10Entry[] {
   const query = q.trim();
   if (query.length < 2 || limit <= 0) return [];
   const { entries, lowerDescriptions } = load();
@@ -153,7 +154,7 @@ export function searchIcd10(q: string, limit = 20): Icd10Entry[] {
 
   // Everyday words first ("neck pain", "whiplash"), most common code first.
   const seen = new Set(results.map((e) => e.code));
-  for (const code of prefix ? [] : synonymCodes(query)) {
+  for (const code of prefix ? [] : synonymCodes(query, lang)) {
     const description = load().byCode.get(code);
     if (description !== undefined && !seen.has(code) && results.length < limit) {
       results.push({ code, description });

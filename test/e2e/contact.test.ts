@@ -11,6 +11,7 @@ import { parseEnv } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publicPages } from "../../src/shared/site-pages";
+import { spanishTwin, visitSettings } from "../../src/shared/visit-settings";
 import { expectNoAxeViolations, launch, openPage } from "./browser";
 
 const settings = parseEnv(readFileSync(path.resolve(import.meta.dirname, "../../.env.example"), "utf8"));
@@ -120,6 +121,28 @@ describe.each(widths)("at $width px", (viewport) => {
       "PUBLIC_CANCELLATION_POLICY",
     ])
       expect(text).toContain(settings[name]);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it("the Spanish pages show the visit details from their _ES settings, in Spanish", async () => {
+    const { page } = await openPage(browser, { viewport });
+    await page.goto("/es");
+    const visiting = page.locator("section[aria-labelledby=visit-details]");
+    const text = await visiting.innerText();
+    for (const topic of Object.values(visitSettings))
+      expect(text).toContain(settings[spanishTwin(topic.name)]);
+    // Every twin is set, so nothing there is marked as English.
+    expect(await visiting.locator("[lang]").count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.goto("/es/pricing");
+    expect(await page.locator("section[aria-labelledby=visit-cancellationPolicy] p").innerText()).toBe(
+      settings.PUBLIC_CANCELLATION_POLICY_ES,
+    );
+    await page.goto("/es/forms/mva-claim");
+    expect(await page.locator("section[aria-labelledby=visit-whatToBring] p").innerText()).toBe(
+      settings.PUBLIC_WHAT_TO_BRING_ES,
+    );
     await expectNoAxeViolations(page);
     await page.context().close();
   });

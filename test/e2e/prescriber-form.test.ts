@@ -1,6 +1,7 @@
 /** The prescription form on a phone and a desktop: revealed questions, date parts, the visits notice, the receipt. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formPagesEn } from "../../src/shared/i18n/form-pages-en";
 import { expectNoAxeViolations, launch, openPage } from "./browser";
 import { fillFields, fillPrescription, prescription, referenceShown, usDate } from "./form-helpers";
 
@@ -122,6 +123,7 @@ describe.each([320, 1280])("the prescription form at %i px", (width) => {
     expect(await receipt.innerText()).toContain(prescription.insuranceCarrier);
     expect(await page.locator("main").innerText()).not.toContain(prescription.memberId);
     expect(await page.locator("main").innerText()).not.toContain(prescription.diagnosisCodes);
+    expect(await page.locator("main ol").innerText()).toContain(formPagesEn.received.contactBack.patient);
     await expectNoAxeViolations(page);
 
     await page.emulateMedia({ media: "print" });
@@ -132,6 +134,27 @@ describe.each([320, 1280])("the prescription form at %i px", (width) => {
     expect(await clinic.innerText()).toContain("227 NE Hillcrest Drive");
     expect(await page.locator(".reference").innerText()).toBe(reference);
     expect(await receipt.innerText()).toMatch(/Sent\n\w+/);
+    await page.context().close();
+  });
+
+  it("tells a prescriber's office what happens next for the patient, and that it is called with questions", async () => {
+    const { page } = await open(width);
+    await page.goto("/forms/prescription");
+    await fillPrescription(page, { ...prescription, insuranceCarrier: "", memberId: "" });
+    await page.check("#sentBy");
+    await fillFields(page, {
+      senderName: "Jamie Ortiz",
+      senderRole: "Medical assistant",
+      senderPhone: "541-555-0142",
+    });
+    await page.click("button[type=submit]");
+    await referenceShown(page);
+    expect(await page.locator(".receipt").innerText()).toContain("The prescriber's office: Jamie Ortiz");
+    const next = await page.locator("main ol").innerText();
+    expect(next).toContain(formPagesEn.received.officeNextStep);
+    expect(next).toContain(formPagesEn.received.contactBack.prescriber_office);
+    expect(next).not.toMatch(/the way you asked|your health insurance/);
+    await expectNoAxeViolations(page);
     await page.context().close();
   });
 });

@@ -135,8 +135,62 @@ describe("the Spanish prescription form", () => {
       expect(await page.locator(".receipt-lines").innerText()).toContain("Paciente");
       expect(await page.locator(".receipt-lines").innerText()).toMatch(/ de \p{L}+ de \d{4}/u);
       expect(await page.getAttribute(".language-switch a", "href")).toBe("/forms/received");
+      expect(await page.locator("main ol").innerText()).toContain(formPagesEs.received.contactBack.patient);
       await expectSpanish(page);
       expect(storedCount(reference)).toBe(1);
+      await page.context().close();
+    },
+  );
+});
+
+describe("the Spanish code search, and a prescription sent by the prescriber's office", () => {
+  it.each([320, 1280])(
+    "at %i px: finds a code by Spanish words, names it in English, and words the next steps for the office",
+    async (width) => {
+      const { page } = await open({ viewport: { width, height: 800 } });
+      await page.goto("/es/forms/prescription");
+      expect(await page.locator("[data-field=diagnosisCodes] .field-hint").innerText()).toContain(
+        "Los nombres de los códigos están en inglés.",
+      );
+      await page.check("#sentBy");
+      await fillFields(page, {
+        senderName: "Jamie Ortiz",
+        senderRole: "Asistente médica",
+        senderPhone: "541-555-0142",
+        patientFirstName: prescription.patientFirstName,
+        patientLastName: prescription.patientLastName,
+        dateOfBirth: prescription.dateOfBirth,
+        phone: prescription.phone,
+        prescriberName: prescription.prescriberName,
+        prescriberPhone: prescription.prescriberPhone,
+        startDate: prescription.startDate,
+        endDate: prescription.endDate,
+        visitsAuthorized: prescription.visitsAuthorized,
+        focusAreas: "Cuello",
+      });
+      await page.check("#preferredContact");
+      await page.selectOption("#prescriberCredential", "MD");
+      await page.check("#consent");
+
+      await page.locator("#diagnosisCodes").pressSequentially("dolor de cuello");
+      const first = page.locator("#diagnosisCodes-listbox [role=option]").first();
+      await first.waitFor();
+      expect(await first.innerText()).toBe("M54.2 Cervicalgia");
+      expect(await first.locator("[lang=en]").innerText()).toBe("Cervicalgia");
+      expect(await page.locator("#diagnosisCodes-status").innerText()).toMatch(/códigos? encontrados?/);
+      await expectSpanish(page);
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+      expect(await page.inputValue("#diagnosisCodes")).toBe("M54.2, ");
+      expect(await page.locator("#diagnosisCodes-status").innerText()).toBe("Se agregó el código M54.2.");
+
+      await page.click("button[type=submit]");
+      await page.waitForURL("**/es/forms/received");
+      const next = await page.locator("main ol").innerText();
+      expect(next).toContain(formPagesEs.received.officeNextStep);
+      expect(next).toContain(formPagesEs.received.contactBack.prescriber_office);
+      expect(next).not.toContain(formPagesEs.received.contactBack.patient);
+      await expectSpanish(page);
       await page.context().close();
     },
   );

@@ -39,7 +39,8 @@ describe("contact and visit details left unset", () => {
   it("leave the header without a contact strip, and the pages without visit headings", () => {
     expect(headerContacts({})).toEqual([]);
     expect(visitDetails(undefined, {})).toEqual([]);
-    expect(visitDetails(["cancellationPolicy"], { hours: "9 to 5" })).toEqual([]);
+    expect(visitDetails(["cancellationPolicy"], { en: { hours: "9 to 5" } })).toEqual([]);
+    expect(visitDetails(undefined, { es: {} }, "es")).toEqual([]);
   });
 
   it("offer prescribers' offices the mail when neither fax nor prescription email is set", () => {
@@ -51,7 +52,7 @@ describe("contact and visit details left unset", () => {
       { label: "Call (541) 555-0100", href: "tel:5415550100" },
       { label: "Fax 541-555-0101" },
     ]);
-    expect(visitDetails(undefined, { parking: "Free lot behind the building." })).toEqual([
+    expect(visitDetails(undefined, { en: { parking: "Free lot behind the building." } })).toEqual([
       { topic: "parking", heading: "Parking", text: "Free lot behind the building." },
     ]);
     expect(prescriberRoutes({ prescriptionEmail: "rx@example.org" })).toEqual([
@@ -85,5 +86,30 @@ describe("clinic facts", () => {
 
   it("mail prescriptions to the clinic's street address", () => {
     expect(mailingAddress()).toBe("227 NE Hillcrest Drive, Grants Pass, Oregon 97526");
+  });
+});
+
+describe("visit details on a Spanish page", () => {
+  const visit = {
+    en: { hours: "Monday to Friday 9 to 5", parking: "Free lot behind the building." },
+    es: { hours: "De lunes a viernes de 9 a 5" },
+  };
+
+  it("show each detail's Spanish text, else the English one marked as English", () => {
+    expect(visitDetails(["hours", "parking"], visit, "es")).toEqual([
+      { topic: "hours", heading: "Horario", text: "De lunes a viernes de 9 a 5" },
+      {
+        topic: "parking",
+        heading: expect.any(String),
+        text: "Free lot behind the building.",
+        textLang: "en",
+      },
+    ]);
+  });
+
+  it("never show the Spanish text on an English page", () => {
+    expect(visitDetails(["hours"], visit, "en")).toEqual([
+      { topic: "hours", heading: expect.any(String), text: "Monday to Friday 9 to 5" },
+    ]);
   });
 });

@@ -27,6 +27,20 @@ describe("POST /api/icd10/search", () => {
       if (!named.includes(r.code)) expect(r.description.toLowerCase()).toContain("neck");
   });
 
+  it('finds Spanish everyday words with language "es", and only then', async () => {
+    type Found = { results: { code: string; description: string }[] };
+    const spanish = await (await searchIcd10({ q: "dolor de cuello", language: "es" })).json<Found>();
+    // The code's name stays in English: CMS publishes the list in English only.
+    expect(spanish.results[0]).toEqual({ code: "M54.2", description: "Cervicalgia" });
+    const accentless = await (await searchIcd10({ q: "CIATICA", language: "es" })).json<Found>();
+    expect(accentless.results[0]?.code).toBe("M54.30");
+    for (const language of [undefined, "en", "fr", 7]) {
+      const res = await searchIcd10({ q: "dolor de cuello", language });
+      expect(res.status).toBe(200);
+      expect((await res.json<Found>()).results).toEqual([]);
+    }
+  });
+
   it("finds codes by a forgiving prefix", async () => {
     const { results } = await (await searchIcd10({ q: "m545" })).json<{ results: { code: string }[] }>();
     expect(results.map((r) => r.code)).toEqual(["M54.50", "M54.51", "M54.59"]);

@@ -46,8 +46,14 @@ describe("GET /api/receipt", () => {
     const res = await receipt(cookie);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const answer = await res.json<{ reference: string; lines: { term: string; text: string }[] }>();
+    const answer = await res.json<{
+      reference: string;
+      sentBy: string;
+      lines: { term: string; text: string }[];
+    }>();
     expect(answer.reference).toBe(reference);
+    // The confirmation page words its next steps for the office from this.
+    expect(answer.sentBy).toBe("prescriber_office");
     expect(answer.lines).toEqual([
       { term: "Sent by", text: "The prescriber's office: Jamie Ortiz, Medical assistant" },
       { term: "Patient", text: "Maria Lopez" },
@@ -67,7 +73,8 @@ describe("GET /api/receipt", () => {
     expect((await receipt(`${reference}.${newKey()}`)).status).toBe(404);
     expect((await receipt("")).status).toBe(404);
     expect((await receipt("RX-ABC.x")).status).toBe(404);
-    expect((await receipt(cookie)).status).toBe(200);
+    const answer = await (await receipt(cookie)).json<{ sentBy: string }>();
+    expect(answer.sentBy).toBe("patient");
   });
 
   it("is gone 30 minutes after sending", async () => {

@@ -2,8 +2,11 @@
  * The diagnosis-code field as an ARIA 1.2 combobox with list autocomplete: the text input keeps
  * comma-separated codes (so it works without JavaScript), and the popup suggests codes for the
  * code or words being typed, from `POST /api/icd10/search` — the code list itself never comes to the browser.
+ * On a Spanish page it searches Spanish everyday words too; the codes' names are English (CMS
+ * publishes them in English only), so each is marked `lang="en"` for screen readers.
  */
 import type { FormMessages } from "../../shared/i18n/forms-en";
+import { pageLang } from "./form-words";
 
 interface Icd10Entry {
   code: string;
@@ -32,6 +35,7 @@ export function enhanceIcd10Combobox(input: HTMLInputElement, words: FormMessage
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: AbortController | undefined;
   let lastQuery = "";
+  const lang = pageLang();
 
   // The browser's own suggestions would cover the list; without this script they stay, and the
   // browser keeps what was typed when the patient goes Back.
@@ -73,7 +77,10 @@ export function enhanceIcd10Combobox(input: HTMLInputElement, words: FormMessage
         const code = document.createElement("span");
         code.className = "combobox-code";
         code.textContent = entry.code;
-        option.replaceChildren(code, ` ${entry.description}`);
+        const description = document.createElement("span");
+        description.textContent = entry.description;
+        if (lang !== "en") description.lang = "en";
+        option.replaceChildren(code, " ", description);
         option.dataset.code = entry.code;
         return option;
       }),
@@ -107,7 +114,7 @@ export function enhanceIcd10Combobox(input: HTMLInputElement, words: FormMessage
       const response = await fetch("/api/icd10/search", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ q: query }),
+        body: JSON.stringify({ q: query, language: lang }),
         signal: pending.signal,
       });
       if (!response.ok) return;
@@ -133,7 +140,7 @@ export function enhanceIcd10Combobox(input: HTMLInputElement, words: FormMessage
     close();
     results = [];
     lastQuery = "";
-    status.textContent = `${entry.code} added.`;
+    status.textContent = words.field.codeAdded(entry.code);
     input.dispatchEvent(new Event("change", { bubbles: true }));
   }
 

@@ -112,7 +112,7 @@ const prescription: FieldsText<typeof prescriptionFields> = {
   frequency: { label: "Frecuencia", hint: "Por ejemplo 1 por semana." },
   diagnosisCodes: {
     label: "Códigos de diagnóstico (ICD-10)",
-    hint: "Como aparecen en la receta, por ejemplo M54.50 o S13.4XXA. Separe varios códigos con comas.",
+    hint: "Como aparecen en la receta, por ejemplo M54.50 o S13.4XXA. Separe varios códigos con comas. Los nombres de los códigos están en inglés.",
   },
   focusAreas: {
     label: "Áreas a tratar",

@@ -112,7 +112,15 @@ export const formPagesEn = {
       "To keep a copy, print this page or save it as a PDF with your browser's Print command. Health details are not shown here.",
     next: "What happens next",
     review: "Our staff will review your form, usually within two business days.",
-    contactBack: "We will contact you the way you asked, by phone or by email, to tell you what we found.",
+    /** The last step, for whoever filled in the form (the prescription's `sentBy`). */
+    contactBack: {
+      patient: "We will contact you the way you asked, by phone or by email, to tell you what we found.",
+      prescriber_office:
+        "We will contact the patient the way your form asked, by phone or by email, to tell them what we found. If we have a question about the prescription, we will call you at your office.",
+    },
+    /** The prescription's next step when the prescriber's office sent it (the kind's own is for the patient). */
+    officeNextStep:
+      "We will check the patient's health insurance coverage for massage with their insurance company.",
     question: "If anything was wrong in your form, or you have a question,",
     notFoundHeading: "We could not find a recent form from this browser",
     notFoundText:

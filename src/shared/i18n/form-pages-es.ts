@@ -107,8 +107,14 @@ export const formPagesEs: FormPageWords = {
       "Para guardar una copia, imprima esta página o guárdela como PDF con la opción Imprimir de su navegador. Aquí no se muestran datos de salud.",
     next: "Qué pasa después",
     review: "Nuestro personal revisará su formulario, por lo general en un plazo de dos días hábiles.",
-    contactBack:
-      "Nos comunicaremos con usted como lo pidió, por teléfono o por correo electrónico, para decirle lo que encontramos.",
+    contactBack: {
+      patient:
+        "Nos comunicaremos con usted como lo pidió, por teléfono o por correo electrónico, para decirle lo que encontramos.",
+      prescriber_office:
+        "Nos comunicaremos con el paciente como lo pidió su formulario, por teléfono o por correo electrónico, para decirle lo que encontramos. Si tenemos una pregunta sobre la receta, lo llamaremos a su consultorio.",
+    },
+    officeNextStep:
+      "Revisaremos con la compañía de seguros del paciente la cobertura de su seguro médico para masajes.",
     question: "Si algo estaba mal en su formulario, o tiene una pregunta,",
     notFoundHeading: "No encontramos un formulario reciente de este navegador",
     notFoundText:

@@ -288,6 +288,7 @@ export const formsEn = {
     errorPrefix: "Error: ",
     errorTitle: "There is a problem",
     noCodes: "No codes found.",
+    codeAdded: (code: string) => `${code} added.`,
     codesFound: (count: number) =>
       `${count} ${count === 1 ? "code" : "codes"} found. Use the down arrow key to choose one.`,
   },

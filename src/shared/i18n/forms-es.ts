@@ -291,6 +291,7 @@ export const formsEs: FormMessages = {
     errorPrefix: "Error: ",
     errorTitle: "Hay un problema",
     noCodes: "No se encontraron códigos.",
+    codeAdded: (code) => `Se agregó el código ${code}.`,
     codesFound: (count) =>
       `${count} ${count === 1 ? "código encontrado" : "códigos encontrados"}. Use la flecha hacia abajo para elegir uno.`,
   },

@@ -26,7 +26,14 @@ export interface Receipt {
   kind: SubmissionKind;
   /** When it arrived (an ISO instant). */
   receivedAt: string;
+  /** Who filled in the form: a prescriber's office sends prescriptions too (the next steps say so). */
+  sentBy: PrescriptionInput["sentBy"];
   lines: ReceiptLine[];
+}
+
+/** Who filled in a form: a prescription says; every other form is the patient's. */
+export function receiptSender(kind: SubmissionKind, input: unknown): Receipt["sentBy"] {
+  return kind === "prescription" ? (input as PrescriptionInput).sentBy : "patient";
 }
 
 const patient = (t: Words, input: { patientFirstName: string; patientLastName: string }): ReceiptLine => ({
