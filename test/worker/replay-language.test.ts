@@ -79,7 +79,7 @@ describe("an idempotent retry in the other language", () => {
 
 describe("rows stored before the language left the payload hash", () => {
   // The answers as the API stores them: parsed, without the honeypot and the key.
-  const parsed = prescriptionSchema().parse(answers) as Record<string, unknown>;
+  const parsed = prescriptionSchema({ messages: formsEn }).parse(answers) as Record<string, unknown>;
   const { website: _w, idempotencyKey: _k, ...fields } = parsed;
   const formerHashes = {
     // Before the Spanish edition: the answers had no language.
