@@ -1,14 +1,17 @@
 import { defineMiddleware } from "astro:middleware";
+import { wholePage } from "./server/whole-page";
 import { pageSecurityHeaders } from "./shared/security-headers";
 
 /**
- * Security headers for pages rendered on demand (static pages get them from `public/_headers`).
+ * Pages rendered on demand are read whole before they are sent, and get security headers (static pages get them from `public/_headers`).
  * Astro sends such a page's hash-based script/style policy as a header; ours is added as a second
  * policy (browsers enforce both), since a policy's directives cannot be merged by concatenation.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-  const response = await next();
-  if (context.isPrerendered || context.url.pathname.startsWith("/api/")) return response;
+  const streamed = await next();
+  if (context.isPrerendered || context.url.pathname.startsWith("/api/")) return streamed;
+  // Read whole, so a page that fails halfway answers 500 instead of hanging (src/server/whole-page.ts).
+  const response = await wholePage(streamed, context.currentLocale === "es" ? "es" : "en");
   for (const [name, value] of Object.entries(pageSecurityHeaders)) {
     if (name === "Content-Security-Policy" && response.headers.has(name))
       response.headers.append(name, value);

@@ -67,6 +67,14 @@ const en = {
       cancellationPolicy: "If you need to cancel or change a visit",
     },
   },
+  serverError: {
+    title: "Something went wrong",
+    heading: "Something went wrong on our side",
+    lead: "This page could not be shown. Nothing you did caused it.",
+    tryAgain: "Go back and try again in a minute.",
+    call: (phone: string) => `If it keeps happening, please call us at ${phone}.`,
+    noPhone: "If it keeps happening, please contact the clinic.",
+  },
   notFound: {
     title: "Page not found",
     description: "We can't find that page.",
@@ -167,6 +175,14 @@ const es: Messages = {
       whatToBring: "Qué traer a su visita",
       cancellationPolicy: "Si necesita cancelar o cambiar una visita",
     },
+  },
+  serverError: {
+    title: "Algo salió mal",
+    heading: "Algo salió mal de nuestro lado",
+    lead: "No pudimos mostrar esta página. Usted no hizo nada malo.",
+    tryAgain: "Regrese e intente de nuevo en un minuto.",
+    call: (phone: string) => `Si vuelve a pasar, llámenos al ${phone}.`,
+    noPhone: "Si vuelve a pasar, comuníquese con la clínica.",
   },
   notFound: {
     title: "No encontramos la página",
