@@ -93,8 +93,8 @@ describe("the Spanish edition", () => {
   });
 
   it.each([
-    ["/es/forms/prescription", "forms-es", "forms-en"],
-    ["/forms/prescription", "forms-en", "forms-es"],
+    ["/es/forms/prescription", "SpanishWords", "EnglishWords"],
+    ["/forms/prescription", "EnglishWords", "SpanishWords"],
   ])("makes %s fetch the form words of its language only", async (path, fetched, notFetched) => {
     const { page, requests } = await openPage(browser);
     await page.goto(path, { waitUntil: "networkidle" });

@@ -4,7 +4,7 @@ import { typedDate } from "../../shared/schemas/builders";
 import { mvaClaimSchema, mvaClaimWarnings } from "../../shared/schemas/mva-claim";
 import { currentValues, showFieldNotice, whenChanged } from "./field-notice";
 import type { FormMessages } from "../../shared/i18n/forms-en";
-import { loadFormMessages } from "./form-words";
+import { formMessagesOfPage } from "./form-words";
 import { enhanceSubmissionForm } from "./submission-form";
 
 const form = document.querySelector<HTMLFormElement>('form[data-submission-form="mva-claim"]');
@@ -21,9 +21,8 @@ function updateNotice(messages: FormMessages): void {
 }
 
 if (form) {
-  void loadFormMessages().then((messages) => {
-    const update = () => updateNotice(messages);
-    enhanceSubmissionForm({ form, messages, schema: mvaClaimSchema({ messages }), onRestore: update });
-    whenChanged([accidentDate], update);
-  });
+  const messages = formMessagesOfPage();
+  const update = () => updateNotice(messages);
+  enhanceSubmissionForm({ form, messages, schema: mvaClaimSchema({ messages }), onRestore: update });
+  whenChanged([accidentDate], update);
 }

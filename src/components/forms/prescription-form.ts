@@ -7,7 +7,7 @@ import { currentValues, showFieldNotice, whenChanged } from "./field-notice";
 import { enhanceIcd10Combobox } from "./icd10-combobox";
 import { enhanceScanUpload } from "./scan-upload";
 import type { FormMessages } from "../../shared/i18n/forms-en";
-import { loadFormMessages } from "./form-words";
+import { formMessagesOfPage } from "./form-words";
 import { enhanceSubmissionForm } from "./submission-form";
 
 const form = document.querySelector<HTMLFormElement>('form[data-submission-form="prescription"]');
@@ -20,22 +20,21 @@ function updateNotice(messages: FormMessages): void {
 }
 
 if (form) {
-  void loadFormMessages().then((messages) => {
-    const update = () => updateNotice(messages);
-    // No `checkDiagnosisCode`: the code list stays on the server, which checks each code on send.
-    enhanceSubmissionForm({
-      form,
-      messages,
-      schema: prescriptionSchema({ messages }),
-      onRestore: update,
-      ...enhanceScanUpload(form, messages),
-    });
-    for (const input of form.querySelectorAll<HTMLInputElement>("input[data-combobox]"))
-      enhanceIcd10Combobox(input, messages);
-    const read = ["startDate", "endDate", "visitsAuthorized", "frequency"];
-    whenChanged(
-      read.map((name) => form.querySelector(`[data-field="${name}"]`)),
-      update,
-    );
+  const messages = formMessagesOfPage();
+  const update = () => updateNotice(messages);
+  // No `checkDiagnosisCode`: the code list stays on the server, which checks each code on send.
+  enhanceSubmissionForm({
+    form,
+    messages,
+    schema: prescriptionSchema({ messages }),
+    onRestore: update,
+    ...enhanceScanUpload(form, messages),
   });
+  for (const input of form.querySelectorAll<HTMLInputElement>("input[data-combobox]"))
+    enhanceIcd10Combobox(input, messages);
+  const read = ["startDate", "endDate", "visitsAuthorized", "frequency"];
+  whenChanged(
+    read.map((name) => form.querySelector(`[data-field="${name}"]`)),
+    update,
+  );
 }
