@@ -156,7 +156,9 @@ describe("prescription form", () => {
     await page.fill("#website", "spam");
     await expect
       .poll(() => page.evaluate(() => sessionStorage.getItem("draft:prescription")))
-      .toMatch(/"visitsAuthorized":"12".*"preferredContact":"email"|"preferredContact":"email".*"visitsAuthorized":"12"/);
+      .toMatch(
+        /"visitsAuthorized":"12".*"preferredContact":"email"|"preferredContact":"email".*"visitsAuthorized":"12"/,
+      );
     expect(await page.evaluate(() => sessionStorage.getItem("draft:prescription"))).not.toContain("spam");
 
     await page.reload();
