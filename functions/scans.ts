@@ -7,7 +7,7 @@
  */
 import type { FieldIssue } from "../src/shared/schemas/common";
 import { scanField, scanProblem, scanSniffBytes, sniffScanType } from "../src/shared/scan-types";
-import { formsEn, type FormMessages } from "../src/shared/i18n/forms-en";
+import type { FormMessages } from "../src/shared/i18n/forms-en";
 import type { NewSubmission } from "../src/shared/submissions/registry";
 import { sha256Hex } from "../src/shared/sha256";
 import { linkedObjectKeys, scanInsertStatement } from "./db/scans";
@@ -29,7 +29,7 @@ type ScanPart = File | string;
  */
 export async function readScan(
   parts: readonly ScanPart[],
-  m: FormMessages["scan"] = formsEn.scan,
+  m: FormMessages["scan"],
 ): Promise<{ scan?: CheckedScan; issue?: FieldIssue }> {
   const files = parts.filter(
     (part): part is File => typeof part !== "string" && !(part.size === 0 && !part.name),

@@ -11,7 +11,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const streamed = await next();
   if (context.isPrerendered || context.url.pathname.startsWith("/api/")) return streamed;
   // Read whole, so a page that fails halfway answers 500 instead of hanging (src/server/whole-page.ts).
-  const response = await wholePage(streamed, context.currentLocale === "es" ? "es" : "en");
+  const lang = context.currentLocale === "es" ? "es" : "en";
+  const response = await wholePage(streamed, lang, context.routePattern);
   for (const [name, value] of Object.entries(pageSecurityHeaders)) {
     if (name === "Content-Security-Policy" && response.headers.has(name))
       response.headers.append(name, value);

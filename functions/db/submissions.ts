@@ -131,9 +131,9 @@ export function payloadHash(submission: NewSubmission, fingerprint?: string): Pr
 }
 
 /**
- * The hash rows stored from the Spanish edition's first release until `payloadHash` left the
- * language out (commit 724fb9c): the answers with their language last, as the row's `language`
- * column still says.
+ * The hash of rows stored while the language was part of the payload hash (from commit 724fb9c,
+ * the Spanish edition, until replays across languages): the answers with their language last, as
+ * the row's `language` column still says. Kept so a retry of such a row still matches.
  */
 function hashWithLanguage(
   submission: NewSubmission,

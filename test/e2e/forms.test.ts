@@ -174,6 +174,37 @@ describe("prescription form", () => {
     await page.context().close();
   });
 
+  it("keeps the last change when the page is reloaded straight after it", async () => {
+    const { page } = await open();
+    await page.goto("/forms/prescription");
+    await page.fill("#patientFirstName", "Ada");
+    // No wait for the draft's delay: leaving the page saves what is waiting.
+    await page.reload();
+    expect(await page.inputValue("#patientFirstName")).toBe("Ada");
+    await page.context().close();
+  });
+
+  it("keeps the answers the server showed again over an older draft", async () => {
+    const { page } = await open();
+    await page.goto("/forms/prescription");
+    await page.fill("#patientLastName", "Older");
+    await expect
+      .poll(() => page.evaluate(() => sessionStorage.getItem("draft:prescription")))
+      .toContain('"patientLastName":"Older"');
+    // Sent without the script (as when it failed to load): the draft still says "Older".
+    await page.evaluate(() => {
+      document.querySelector<HTMLInputElement>("#patientLastName")!.value = "Lovelace";
+      document.querySelector<HTMLFormElement>("form[data-submission-form]")!.submit();
+    });
+    await page.locator("[data-error-summary]:not([hidden])").waitFor();
+    expect(await page.inputValue("#patientLastName")).toBe("Lovelace");
+    await expect
+      .poll(() => page.evaluate(() => sessionStorage.getItem("draft:prescription")))
+      .toContain('"patientLastName":"Lovelace"');
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
   it("keeps the form when the server fails, and a retry sends it once with the same key", async () => {
     const { page } = await open();
     await page.goto("/forms/prescription");

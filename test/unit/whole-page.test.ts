@@ -9,13 +9,15 @@ function failingHalfway(secret: string): Response {
       setTimeout(() => controller.error(new TypeError(`cannot read ${secret}`)), 0);
     },
   });
-  return new Response(body, { status: 422, headers: { "content-type": "text/html" } });
+  return new Response(body, { status: 422, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
 describe("an on-demand page read whole", () => {
   it("answers a page that fails halfway with a finished 500 page in its language", async () => {
     const logged: string[] = [];
-    const page = await wholePage(failingHalfway("Lovelace"), "es", (line) => logged.push(line));
+    const page = await wholePage(failingHalfway("Lovelace"), "es", "/es/forms/prescription", (line) =>
+      logged.push(line),
+    );
     expect(page.status).toBe(500);
     expect(page.headers.get("cache-control")).toBe("no-store");
     const html = await page.text();
@@ -23,7 +25,7 @@ describe("an on-demand page read whole", () => {
     expect(html).toContain("Algo salió mal de nuestro lado");
     expect(html).not.toContain("Send a prescription");
     // The log names the error, never its message (which could quote what was typed).
-    expect(logged).toEqual(["a page failed while it rendered: TypeError"]);
+    expect(logged).toEqual(["the page /es/forms/prescription failed while it rendered: TypeError"]);
   });
 
   it("passes a page that renders through unchanged: status, headers and every byte", async () => {
@@ -32,7 +34,7 @@ describe("an on-demand page read whole", () => {
       status: 422,
       headers: { "content-type": "text/html; charset=utf-8", "x-kept": "yes" },
     });
-    const page = await wholePage(streamed, "en");
+    const page = await wholePage(streamed, "en", "/forms/prescription");
     expect(page.status).toBe(422);
     expect(page.headers.get("x-kept")).toBe("yes");
     expect(await page.text()).toBe(html);
@@ -40,7 +42,14 @@ describe("an on-demand page read whole", () => {
 
   it("leaves a response without a body (a redirect) as it is", async () => {
     const redirect = new Response(null, { status: 303, headers: { location: "/forms/received" } });
-    expect(await wholePage(redirect, "en")).toBe(redirect);
+    expect(await wholePage(redirect, "en", "/forms/prescription")).toBe(redirect);
+  });
+
+  it("keeps a download streaming: the staff CSV export is passed on as it comes", async () => {
+    const csv = new Response(new Blob(["Reference,Kind\n"]).stream(), {
+      headers: { "content-type": "text/csv; charset=utf-8" },
+    });
+    expect(await wholePage(csv, "en", "/staff/submissions.csv")).toBe(csv);
   });
 
   it("says how to reach the clinic, by phone when there is one", () => {

@@ -17,7 +17,7 @@ export interface SubmissionFormOptions {
   form: HTMLFormElement;
   /** The browser build of the submission schema (shape checks only). */
   schema: z.ZodMiniType;
-  /** The page's words (`loadFormMessages`), the schema's language. */
+  /** The page's words (`formMessagesOfPage`), the schema's language. */
   messages: FormMessages;
   /** Called after a draft was put back into the form, so page scripts can refresh notices. */
   onRestore?: () => void;
