@@ -69,6 +69,35 @@ export default defineConfig({
           include: ["hono", "hono/validator", "@hono/zod-validator", "zod"],
         },
       },
+      // The form pages' shared browser code goes into one chunk (one request, not four): the form
+      // script, its schemas' builders and zod. A page's own code stays in its own script, each
+      // language's words in its words script (src/components/forms/FormWords.astro); what the
+      // estimator and the staff desk share with the forms (the error summary) stays apart.
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [
+                  // Higher priority: these stay their own small chunks, not part of "form".
+                  {
+                    name: "error-summary",
+                    test: /[\\/]src[\\/]components[\\/]error-summary\.ts$/,
+                    priority: 2,
+                  },
+                  { name: "staff-page", test: /[\\/]src[\\/]components[\\/]staff[\\/]/, priority: 2 },
+                  {
+                    priority: 1,
+                    name: "form",
+                    minShareCount: 2,
+                    test: /[\\/](src[\\/]components[\\/]forms|src[\\/]shared|node_modules[\\/]zod)[\\/]/,
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
     },
   },
 });
