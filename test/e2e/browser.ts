@@ -46,6 +46,20 @@ export async function openPage(
   return { page, requests };
 }
 
+/**
+ * Opens pages as a new client each time, numbered within the calling file's own address range
+ * (`"10.0.1"` gives 10.0.1.1, 10.0.1.2, …), so the per-client limit of 10 forms a minute never
+ * spans tests or files.
+ */
+export function asNewClients(range: string) {
+  let clients = 0;
+  return (browser: Browser, options: BrowserContextOptions = {}) => {
+    clients += 1;
+    const extraHTTPHeaders = { ...options.extraHTTPHeaders, "CF-Connecting-IP": `${range}.${clients}` };
+    return openPage(browser, { ...options, extraHTTPHeaders });
+  };
+}
+
 /** Asserts axe-core finds no WCAG 2.2 A/AA violation in the page as it is now. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })

@@ -1,7 +1,7 @@
 /** The public forms without JavaScript, and the confirmation page. */
 import type { Browser, BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, expectNoAxeViolations, launch, openPage } from "./browser";
+import { baseURL, expectNoAxeViolations, launch, asNewClients } from "./browser";
 import { fillFields, fillPrescription, referenceShown, storedCount } from "./form-helpers";
 
 let browser: Browser;
@@ -14,11 +14,8 @@ afterAll(async () => {
 
 // Each context is its own client (its own range, apart from the other form tests'), so the
 // per-client limit of 10 forms a minute never spans tests.
-let clients = 0;
-function open(options: BrowserContextOptions = {}) {
-  clients += 1;
-  return openPage(browser, { ...options, extraHTTPHeaders: { "CF-Connecting-IP": `10.0.1.${clients}` } });
-}
+const asClient = asNewClients("10.0.1");
+const open = (options: BrowserContextOptions = {}) => asClient(browser, options);
 
 describe("without JavaScript", () => {
   it("shows the form again in the site's layout with every answer kept, then stores it once", async () => {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, expectNoAxeViolations, launch, openPage } from "./browser";
+import { baseURL, expectNoAxeViolations, launch, asNewClients } from "./browser";
 import {
   dateParts,
   fillFields,
@@ -20,11 +20,8 @@ afterAll(async () => {
 });
 
 // Each context is its own client, so the per-IP limit of 10 forms a minute never spans tests.
-let clients = 0;
-function open(options: BrowserContextOptions = {}) {
-  clients += 1;
-  return openPage(browser, { ...options, extraHTTPHeaders: { "CF-Connecting-IP": `10.0.0.${clients}` } });
-}
+const asClient = asNewClients("10.0.0");
+const open = (options: BrowserContextOptions = {}) => asClient(browser, options);
 
 /** Presses Tab until the focused element matches `selector`. */
 async function tabTo(page: Page, selector: string): Promise<void> {

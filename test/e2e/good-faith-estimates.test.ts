@@ -1,7 +1,7 @@
 /** Good Faith Estimates in the browser: a patient asks by keyboard (with and without JavaScript), staff issue and print. */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { expectNoAxeViolations, launch, asNewClients } from "./browser";
 import { addStaff, nextCode } from "./staff-accounts";
 
 const password = "a long staff passphrase 42";
@@ -17,9 +17,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-let clients = 0;
-const open = (javaScriptEnabled = true) =>
-  openPage(browser, { javaScriptEnabled, extraHTTPHeaders: { "CF-Connecting-IP": `10.78.0.${++clients}` } });
+const asClient = asNewClients("10.78.0");
+const open = (javaScriptEnabled = true) => asClient(browser, { javaScriptEnabled });
 
 /** Signs in on the login page (kept small: the sign-in may gain a second step). */
 async function signIn(page: Page): Promise<void> {

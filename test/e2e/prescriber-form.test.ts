@@ -2,7 +2,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formPagesEn } from "../../src/shared/i18n/form-pages-en";
-import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { expectNoAxeViolations, launch, asNewClients } from "./browser";
 import { fillFields, fillPrescription, prescription, referenceShown, usDate } from "./form-helpers";
 
 let browser: Browser;
@@ -13,15 +13,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-let clients = 0;
-function open(width: number, javaScriptEnabled = true) {
-  clients += 1;
-  return openPage(browser, {
-    viewport: { width, height: width === 320 ? 640 : 800 },
-    javaScriptEnabled,
-    extraHTTPHeaders: { "CF-Connecting-IP": `10.0.3.${clients}` },
-  });
-}
+const asClient = asNewClients("10.0.3");
+const open = (width: number, javaScriptEnabled = true) =>
+  asClient(browser, { viewport: { width, height: width === 320 ? 640 : 800 }, javaScriptEnabled });
 
 describe.each([320, 1280])("the prescription form at %i px", (width) => {
   it("reveals the email field under Email, needed only then", async () => {

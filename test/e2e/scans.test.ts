@@ -7,7 +7,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countSubmissions } from "../fixtures/local-d1";
-import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { expectNoAxeViolations, launch, asNewClients } from "./browser";
 import { fillPrescription, prescription, referenceShown, storedCount } from "./form-helpers";
 import { addStaff, nextCode } from "./staff-accounts";
 import { inject } from "vitest";
@@ -39,16 +39,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-let clients = 0;
-function open(width: number, javaScriptEnabled = true) {
-  clients += 1;
-  return openPage(browser, {
-    javaScriptEnabled,
-    acceptDownloads: true,
-    viewport: { width, height: 800 },
-    extraHTTPHeaders: { "CF-Connecting-IP": `10.0.14.${clients}` },
-  });
-}
+const asClient = asNewClients("10.0.14");
+const open = (width: number, javaScriptEnabled = true) =>
+  asClient(browser, { javaScriptEnabled, acceptDownloads: true, viewport: { width, height: 800 } });
 
 const scansOf = (reference: string) =>
   countSubmissions(

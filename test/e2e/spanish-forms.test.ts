@@ -13,7 +13,7 @@ import { formPagesEs } from "../../src/shared/i18n/form-pages-es";
 import { formsEn } from "../../src/shared/i18n/forms-en";
 import { formsEs } from "../../src/shared/i18n/forms-es";
 import { submissionKinds } from "../../src/shared/submissions/registry";
-import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { expectNoAxeViolations, launch, asNewClients } from "./browser";
 import { dateParts, fillFields, prescription, storedCount } from "./form-helpers";
 
 function strings(node: unknown): string[] {
@@ -44,11 +44,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-let clients = 0;
-function open(options: BrowserContextOptions = {}) {
-  clients += 1;
-  return openPage(browser, { ...options, extraHTTPHeaders: { "CF-Connecting-IP": `10.5.0.${clients}` } });
-}
+const asClient = asNewClients("10.5.0");
+const open = (options: BrowserContextOptions = {}) => asClient(browser, options);
 
 /** The page is in Spanish, shows no English phrase of the forms, and has no axe violations. */
 async function expectSpanish(page: Page): Promise<void> {

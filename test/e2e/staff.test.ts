@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInOregon } from "../../src/shared/dates";
-import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { expectNoAxeViolations, launch, asNewClients } from "./browser";
 import { fillFields } from "./form-helpers";
 import { addStaff, nextCode, staffCli } from "./staff-accounts";
 
@@ -34,14 +34,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-let clients = 0;
-function open() {
-  clients += 1;
-  return openPage(browser, {
-    acceptDownloads: true,
-    extraHTTPHeaders: { "CF-Connecting-IP": `10.77.0.${clients}` },
-  });
-}
+const asClient = asNewClients("10.77.0");
+const open = () => asClient(browser, { acceptDownloads: true });
 
 /** A patient sends a prescription through the public form; returns its reference. */
 async function patientSendsPrescription(): Promise<string> {
