@@ -3,7 +3,8 @@ import { wholePage } from "./server/whole-page";
 import { pageSecurityHeaders } from "./shared/security-headers";
 
 /**
- * Pages rendered on demand are read whole before they are sent, and get security headers (static pages get them from `public/_headers`).
+ * Pages rendered on demand are read whole before they are sent, and get security headers (static
+ * pages get them from `public/_headers`).
  * Astro sends such a page's hash-based script/style policy as a header; ours is added as a second
  * policy (browsers enforce both), since a policy's directives cannot be merged by concatenation.
  */
