@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageSecurityHeaders } from "../../src/shared/security-headers";
+import { pageOnlyHeaders, pageSecurityHeaders } from "../../src/shared/security-headers";
 import { publicPages } from "../../src/shared/site-pages";
 import { baseURL, expectNoAxeViolations, launch, openPage } from "./browser";
 
@@ -56,6 +56,21 @@ describe.each(pages)("page %s", (path) => {
 });
 
 describe("site-wide", () => {
+  it("serves a page's scripts cached for a year, without the headers only a page obeys", async () => {
+    const html = await (await fetch(new URL("/forms/prescription", baseURL))).text();
+    const scripts = [...html.matchAll(/src="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const res = await fetch(new URL(src, baseURL));
+      expect(res.status, src).toBe(200);
+      expect(res.headers.get("cache-control"), src).toBe("public, max-age=31536000, immutable");
+      for (const [name, value] of Object.entries(pageSecurityHeaders)) {
+        const pageOnly = (pageOnlyHeaders as readonly string[]).includes(name);
+        expect(res.headers.get(name), `${src} ${name}`).toBe(pageOnly ? null : value);
+      }
+    }
+  });
+
   it("has no broken internal links", async () => {
     const seen = new Set<string>();
     const queue = ["/"];
