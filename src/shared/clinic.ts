@@ -4,7 +4,7 @@
  * `undefined`, never an empty string, so pages can say how else to reach the clinic.
  */
 
-import { messages, type Lang } from "./i18n/messages";
+import type { Lang } from "./i18n/messages";
 import { spanishTwin, visitSettings } from "./visit-settings";
 
 const env: Record<string, string | undefined> =
@@ -22,7 +22,9 @@ function cents(value: string | undefined): number | undefined {
 }
 
 /** The optional visit details (opening hours, parking, …) as the clinic wrote them in each language. */
-type VisitTexts = Partial<Record<Lang, Partial<Record<VisitTopic, string>>>>;
+export type VisitTopic = keyof typeof visitSettings;
+
+export type VisitTexts = Partial<Record<Lang, Partial<Record<VisitTopic, string>>>>;
 
 function visitTexts(): VisitTexts {
   const read = (name: (setting: string) => string) =>
@@ -95,47 +97,6 @@ export function telHref(phone: string): string {
 }
 
 /**
- * The header's contact strip: the phone and email as links, the fax as text (phone and fax first,
- * so they share a line on a phone), each only when configured: an empty list when none is, so
- * the header shows no empty strip.
- */
-export function headerContacts(
-  c: { phone?: string; email?: string; fax?: string } = clinic,
-  lang: Lang = "en",
-): { label: string; href?: string }[] {
-  const words = messages[lang].contact;
-  const items: { label: string; href?: string }[] = [];
-  if (c.phone) items.push({ label: words.callHeader(c.phone), href: telHref(c.phone) });
-  if (c.fax) items.push({ label: words.faxHeader(c.fax) });
-  if (c.email) items.push({ label: c.email, href: `mailto:${c.email}` });
-  return items;
-}
-
-/** The optional visit details, in the order pages show them (headings in the message catalogue). */
-const visitTopics = Object.keys(visitSettings) as (keyof typeof visitSettings)[];
-
-export type VisitTopic = keyof typeof visitSettings;
-
-/**
- * The visit details among `topics` that are set, each with its heading, in `lang`. Unset ones are
- * left out, so a page never shows a heading with nothing under it. A Spanish page whose detail has
- * no Spanish text shows the English one, with `textLang: "en"` so screen readers read it as English.
- */
-export function visitDetails(
-  topics: readonly VisitTopic[] = visitTopics,
-  visit: VisitTexts = clinic.visit,
-  lang: Lang = "en",
-): { topic: VisitTopic; heading: string; text: string; textLang?: "en" }[] {
-  return topics.flatMap((topic) => {
-    const own = visit[lang]?.[topic];
-    const text = own ?? visit.en?.[topic];
-    if (!text) return [];
-    const heading = messages[lang].visit.headings[topic];
-    return [own === undefined ? { topic, heading, text, textLang: "en" as const } : { topic, heading, text }];
-  });
-}
-
-/**
  * How a prescriber's office can send a signed prescription besides the online form: fax and
  * email when configured, else mail, so the list is never empty.
  */
@@ -148,44 +109,6 @@ export function prescriberRoutes(
     routes.push({ verb: "email", value: c.prescriptionEmail, href: `mailto:${c.prescriptionEmail}` });
   if (routes.length === 0) routes.push({ verb: "mail", value: mailingAddress() });
   return routes;
-}
-
-/** One way to reach the clinic: its words for a sentence, the bare value, and a link when there is one. */
-interface ContactOption {
-  kind: "phone" | "email" | "mail";
-  label: string;
-  value: string;
-  href?: string;
-}
-
-/**
- * The ways to reach the clinic that are configured, in plain words in the page's language; the
- * street address is always there, so this never renders a blank like "email us at .".
- */
-export function contactOptions(
-  c: { phone?: string; email?: string } = clinic,
-  lang: Lang = "en",
-): ContactOption[] {
-  const words = messages[lang].contact;
-  const options: ContactOption[] = [];
-  if (c.phone)
-    options.push({
-      kind: "phone",
-      label: words.call(c.phone),
-      value: c.phone,
-      href: telHref(c.phone),
-    });
-  if (c.email)
-    options.push({ kind: "email", label: words.email(c.email), value: c.email, href: `mailto:${c.email}` });
-  options.push({ kind: "mail", label: words.mail(mailingAddress()), value: mailingAddress() });
-  return options;
-}
-
-/** "call 541-555-0100, email x@y or write to …" — the configured options joined as a sentence. */
-export function contactSentence(c: { phone?: string; email?: string } = clinic, lang: Lang = "en"): string {
-  const labels = contactOptions(c, lang).map((o) => o.label);
-  if (labels.length === 1) return labels[0]!;
-  return `${labels.slice(0, -1).join(", ")} ${messages[lang].contact.or} ${labels.at(-1)}`;
 }
 
 /** Dollars from integer cents, e.g. 3000 → "$30.00". */

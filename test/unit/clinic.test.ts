@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { clinic, formatCents, mailingAddress, prescriberRoutes } from "../../src/shared/clinic";
 import {
-  clinic,
   contactOptions,
   contactSentence,
-  formatCents,
   headerContacts,
-  mailingAddress,
-  prescriberRoutes,
   visitDetails,
-} from "../../src/shared/clinic";
+} from "../../src/shared/clinic-contact";
 
 describe("ways to reach the clinic", () => {
   it("always offer the street address, so no sentence ends in a blank", () => {

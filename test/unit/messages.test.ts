@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactSentence } from "../../src/shared/clinic";
+import { contactSentence } from "../../src/shared/clinic-contact";
 import { messages } from "../../src/shared/i18n/messages";
 import { spanishFields, spanishSections } from "../../src/shared/i18n/form-fields-es";
 import { formSections } from "../../src/shared/schemas/common";
