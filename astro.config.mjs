@@ -70,28 +70,37 @@ export default defineConfig({
         },
       },
       // The form pages' shared browser code goes into one chunk (one request, not four): the form
-      // script, its schemas' builders and zod. A page's own code stays in its own script, each
-      // language's words in its words script (src/components/forms/FormWords.astro); what the
-      // estimator and the staff desk share with the forms (the error summary) stays apart.
+      // script, its schemas' builders and zod. A page's own code stays in its own script, its form's
+      // words in its words script (src/components/forms/FormWords.astro) and the shared words in
+      // their language's chunk; what the estimator and the staff desk share with the forms (the
+      // error summary) stays apart.
       client: {
         build: {
           rolldownOptions: {
             output: {
               codeSplitting: {
                 groups: [
-                  // Higher priority: these stay their own small chunks, not part of "form".
+                  // A group takes the modules it matches and what they import, highest priority
+                  // first. These two stay their own small chunks, not part of "form".
                   {
                     name: "error-summary",
                     test: /[\\/]src[\\/]components[\\/]error-summary\.ts$/,
-                    priority: 2,
+                    priority: 3,
                   },
-                  { name: "staff-page", test: /[\\/]src[\\/]components[\\/]staff[\\/]/, priority: 2 },
+                  { name: "staff-page", test: /[\\/]src[\\/]components[\\/]staff[\\/]/, priority: 3 },
                   {
-                    priority: 1,
+                    priority: 2,
                     name: "form",
                     minShareCount: 2,
-                    test: /[\\/](src[\\/]components[\\/]forms|src[\\/]shared|node_modules[\\/]zod)[\\/]/,
+                    test: /[\\/](src[\\/]components[\\/]forms|src[\\/]shared(?![\\/]i18n[\\/]forms[\\/])|node_modules[\\/]zod)[\\/]/,
                   },
+                  // The words every form shares, one chunk per language (each form's own words stay
+                  // in its words script; the date formats they use are already in "form").
+                  ...["en", "es"].map((lang) => ({
+                    name: `form-words-${lang}`,
+                    test: new RegExp(`[\\\\/]i18n[\\\\/]forms[\\\\/]common-${lang}\\.ts$`),
+                    priority: 1,
+                  })),
                 ],
               },
             },

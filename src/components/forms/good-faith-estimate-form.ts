@@ -5,6 +5,6 @@ import { enhanceSubmissionForm } from "./submission-form";
 
 const form = document.querySelector<HTMLFormElement>('form[data-submission-form="good-faith-estimate"]');
 if (form) {
-  const messages = formMessagesOfPage();
+  const messages = formMessagesOfPage("good_faith_estimate");
   enhanceSubmissionForm({ form, messages, schema: goodFaithEstimateSchema({ messages }) });
 }

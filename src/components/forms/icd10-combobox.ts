@@ -5,7 +5,7 @@
  * On a Spanish page it searches Spanish everyday words too; the codes' names are English (CMS
  * publishes them in English only), so each is marked `lang="en"` for screen readers.
  */
-import type { FormMessages } from "../../shared/i18n/forms-en";
+import type { CommonWords } from "../../shared/i18n/forms-en";
 import { pageLang } from "./form-words";
 
 interface Icd10Entry {
@@ -22,12 +22,12 @@ function tokenStart(value: string): number {
   return 0;
 }
 
-function foundMessage(count: number, words: FormMessages["field"]): string {
+function foundMessage(count: number, words: CommonWords["field"]): string {
   return count === 0 ? words.noCodes : words.codesFound(count);
 }
 
 /** Turns `input[data-combobox]` with its `#<id>-listbox` and `#<id>-status` into the combobox. */
-export function enhanceIcd10Combobox(input: HTMLInputElement, words: FormMessages): void {
+export function enhanceIcd10Combobox(input: HTMLInputElement, words: CommonWords): void {
   const listbox = document.getElementById(`${input.id}-listbox`)!;
   const status = document.getElementById(`${input.id}-status`)!;
   let results: Icd10Entry[] = [];

@@ -3,7 +3,7 @@ import { todayInOregon } from "../../shared/dates";
 import { typedDate } from "../../shared/schemas/builders";
 import { mvaClaimSchema, mvaClaimWarnings } from "../../shared/schemas/mva-claim";
 import { currentValues, showFieldNotice, whenChanged } from "./field-notice";
-import type { FormMessages } from "../../shared/i18n/forms-en";
+import type { MvaClaimMessages } from "../../shared/i18n/forms-en";
 import { formMessagesOfPage } from "./form-words";
 import { enhanceSubmissionForm } from "./submission-form";
 
@@ -12,7 +12,7 @@ const accidentDate = form?.querySelector<HTMLElement>('[data-field="accidentDate
 const notice = form?.querySelector<HTMLElement>('[data-notice-for="accidentDate"]');
 
 /** Shows the schema's warnings for the date as typed; a date that does not parse shows none (that is an error, on send). */
-function updateNotice(messages: FormMessages): void {
+function updateNotice(messages: MvaClaimMessages): void {
   if (!form || !accidentDate || !notice) return;
   const iso = typedDate(currentValues(form), "accidentDate", messages.builders);
   const today = todayInOregon();
@@ -21,7 +21,7 @@ function updateNotice(messages: FormMessages): void {
 }
 
 if (form) {
-  const messages = formMessagesOfPage();
+  const messages = formMessagesOfPage("mva_claim");
   const update = () => updateNotice(messages);
   enhanceSubmissionForm({ form, messages, schema: mvaClaimSchema({ messages }), onRestore: update });
   whenChanged([accidentDate], update);

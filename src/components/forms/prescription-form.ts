@@ -6,7 +6,7 @@ import { prescriptionSchema, typedVisitsNotice } from "../../shared/schemas/pres
 import { currentValues, showFieldNotice, whenChanged } from "./field-notice";
 import { enhanceIcd10Combobox } from "./icd10-combobox";
 import { enhanceScanUpload } from "./scan-upload";
-import type { FormMessages } from "../../shared/i18n/forms-en";
+import type { PrescriptionMessages } from "../../shared/i18n/forms-en";
 import { formMessagesOfPage } from "./form-words";
 import { enhanceSubmissionForm } from "./submission-form";
 
@@ -14,13 +14,13 @@ const form = document.querySelector<HTMLFormElement>('form[data-submission-form=
 const visits = form?.querySelector<HTMLInputElement>("#visitsAuthorized");
 const notice = form?.querySelector<HTMLElement>('[data-notice-for="visitsAuthorized"]');
 
-function updateNotice(messages: FormMessages): void {
+function updateNotice(messages: PrescriptionMessages): void {
   if (form && visits && notice)
     showFieldNotice(visits, notice, typedVisitsNotice(currentValues(form), messages) ?? "");
 }
 
 if (form) {
-  const messages = formMessagesOfPage();
+  const messages = formMessagesOfPage("prescription");
   const update = () => updateNotice(messages);
   // No `checkDiagnosisCode`: the code list stays on the server, which checks each code on send.
   enhanceSubmissionForm({

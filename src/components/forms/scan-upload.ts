@@ -5,12 +5,12 @@
  * polite status ("Sending: 40%"). Without a file the form's usual JSON post is used.
  */
 import type { FieldIssue } from "../../shared/schemas/common";
-import type { FormMessages } from "../../shared/i18n/forms-en";
+import type { PrescriptionMessages } from "../../shared/i18n/forms-en";
 import { scanField, scanProblem, scanSniffBytes } from "../../shared/scan-types";
 import { pageLang } from "./form-words";
 
 /** The form's `check` and `sender` for `enhanceSubmissionForm`, or nothing when the form has no file field. */
-export function enhanceScanUpload(form: HTMLFormElement, words: FormMessages) {
+export function enhanceScanUpload(form: HTMLFormElement, words: PrescriptionMessages) {
   const input = form.querySelector<HTMLInputElement>(`input[type=file][name="${scanField}"]`);
   const progressBox = form.querySelector<HTMLElement>("[data-scan-progress]");
   const progress = progressBox?.querySelector("progress");

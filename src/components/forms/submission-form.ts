@@ -9,7 +9,7 @@ import { dateParts } from "../../shared/schemas/builders";
 import { formatIssues, idempotencyKeyPattern, type FieldIssue } from "../../shared/schemas/common";
 import { focusErrorSummary, showErrorSummary, type SummaryIssue } from "../error-summary";
 import { enhanceChoices } from "./form-choices";
-import type { FormMessages } from "../../shared/i18n/forms-en";
+import type { CommonWords } from "../../shared/i18n/forms-en";
 import { pageLang } from "./form-words";
 import { localizedPath } from "../../shared/site-pages";
 
@@ -18,7 +18,7 @@ export interface SubmissionFormOptions {
   /** The browser build of the submission schema (shape checks only). */
   schema: z.ZodMiniType;
   /** The page's words (`formMessagesOfPage`), the schema's language. */
-  messages: FormMessages;
+  messages: CommonWords;
   /** Called after a draft was put back into the form, so page scripts can refresh notices. */
   onRestore?: () => void;
   /** Checks the schema cannot make (a chosen file's type and size), as field problems. */

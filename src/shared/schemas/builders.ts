@@ -8,22 +8,22 @@ import * as z from "zod/mini";
 import { parseDateInput, todayInOregon } from "../dates";
 import { normalizeUsPhone } from "../phone";
 import { removeInvisibleCharacters } from "../text";
-import type { FormMessages } from "../i18n/forms-en";
+import type { CommonWords } from "../i18n/forms-en";
 import type { Lang } from "../i18n/messages";
 
 /** Options every submission schema builder takes. */
-export interface SchemaOptions {
+export interface SchemaOptions<Messages extends CommonWords = CommonWords> {
   /** Today's date as "YYYY-MM-DD"; defaults to today in Oregon at parse time. */
   today?: string;
   /**
    * The messages' language (`formMessages[lang]`). Always given, so a page's script bundles only
    * the language it fetched.
    */
-  messages: FormMessages;
+  messages: Messages;
 }
 
 /** The builders' own words (a letter missing, a date part out of range). */
-type BuilderWords = FormMessages["builders"];
+type BuilderWords = CommonWords["builders"];
 
 /** Maximum lengths, shared by the schemas and the forms' `maxlength` attributes. */
 export const limits = {

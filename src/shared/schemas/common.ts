@@ -18,7 +18,7 @@ import {
   requiredCheckbox,
   requiredText,
 } from "./builders";
-import type { FormMessages } from "../i18n/forms-en";
+import type { CommonWords } from "../i18n/forms-en";
 
 /** How a form page renders a field. */
 type FieldInputType =
@@ -211,7 +211,7 @@ export const closingFields = {
 } as const satisfies Record<string, FieldMeta>;
 
 /** Schemas for {@link patientFields}; `today` bounds the date of birth; `m` says the messages. */
-export function patientShape(today: () => string, m: FormMessages) {
+export function patientShape(today: () => string, m: CommonWords) {
   const t = m.patient;
   const say = m.builders;
   return {
@@ -230,7 +230,7 @@ export function patientShape(today: () => string, m: FormMessages) {
 }
 
 /** Schemas for {@link closingFields}. */
-export function closingShape(m: FormMessages) {
+export function closingShape(m: CommonWords) {
   const t = m.closing;
   return {
     message: optionalText({ ...t.message, max: limits.message, multiline: true, say: m.builders }),
@@ -251,7 +251,7 @@ export function closingShape(m: FormMessages) {
 }
 
 /** Cross-field rule for the patient fields: choosing email as the contact method needs an email address. */
-export function checkContact(m: FormMessages) {
+export function checkContact(m: CommonWords) {
   return (
     value: { preferredContact: "phone" | "email"; email?: string | undefined },
     ctx: z.core.$RefinementCtx,

@@ -7,6 +7,7 @@ import * as z from "zod/mini";
 import { clinic } from "../clinic";
 import { addYears } from "../dates";
 import { careFrequencies, type CareFrequency } from "../good-faith-estimate";
+import type { GoodFaithEstimateMessages } from "../i18n/forms-en";
 import {
   choice,
   optionalDateField,
@@ -107,7 +108,9 @@ export const goodFaithEstimateFields = {
 
 /** The request schema: HTML-form strings or JSON in, normalised values out. */
 export function goodFaithEstimateSchema(
-  options: SchemaOptions & { checkDiagnosisCode?: (code: string) => string | null },
+  options: SchemaOptions<GoodFaithEstimateMessages> & {
+    checkDiagnosisCode?: (code: string) => string | null;
+  },
 ) {
   const today = todayFrom(options);
   const m = options.messages;

@@ -29,7 +29,7 @@ import {
   patientShape,
   type FieldMeta,
 } from "./common";
-import type { FormMessages } from "../i18n/forms-en";
+import type { MvaClaimMessages } from "../i18n/forms-en";
 
 const yesNo = [
   { value: "yes", label: "Yes" },
@@ -140,7 +140,7 @@ export const mvaClaimFields = {
  * The MVA-claim schema. Accepts HTML-form strings and JSON; outputs normalised values
  * (phones "(541) 555-0123 ext. 45", ISO dates, blank optionals undefined).
  */
-export function mvaClaimSchema(options: SchemaOptions) {
+export function mvaClaimSchema(options: SchemaOptions<MvaClaimMessages>) {
   const today = todayFrom(options);
   const m = options.messages;
   const t = m.mva;
@@ -185,7 +185,7 @@ export type MvaClaimInput = z.output<ReturnType<typeof mvaClaimSchema>>;
  */
 export function mvaClaimWarnings(
   input: Pick<MvaClaimInput, "accidentDate">,
-  m: FormMessages,
+  m: MvaClaimMessages,
   today: string = todayInOregon(),
 ): string[] {
   const warnings: string[] = [];

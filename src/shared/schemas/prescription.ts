@@ -25,7 +25,7 @@ import {
   type SchemaOptions,
 } from "./builders";
 import { checkContact, closingShape, normalizeIcd10, patientShape } from "./common";
-import type { FormMessages } from "../i18n/forms-en";
+import type { PrescriptionMessages } from "../i18n/forms-en";
 import { prescriberCredentials, prescriptionFields, senders } from "./prescription-fields";
 
 export { prescriptionFields };
@@ -34,7 +34,7 @@ export { prescriptionFields };
 const maxDiagnosisCodes = 12;
 
 /** Options for {@link prescriptionSchema}. */
-export interface PrescriptionSchemaOptions extends SchemaOptions {
+export interface PrescriptionSchemaOptions extends SchemaOptions<PrescriptionMessages> {
   /** Server-side list check for one normalised code: an error message, or null to accept it. */
   checkDiagnosisCode?: (code: string) => string | null;
 }
@@ -140,7 +140,7 @@ const insuranceFields = ["insuranceCarrier", "memberId"] as const;
  * phone, and may leave the insurance for staff to collect from the patient; a patient gives the
  * insurance.
  */
-function checkSender(t: FormMessages["prescription"]) {
+function checkSender(t: PrescriptionMessages["prescription"]) {
   return (
     value: { sentBy: (typeof senders)[number] } & Partial<
       Record<(typeof senderFields)[number] | (typeof insuranceFields)[number], string>
@@ -156,7 +156,7 @@ function checkSender(t: FormMessages["prescription"]) {
 
 function diagnosisCodeList(
   check: ((code: string) => string | null) | undefined,
-  t: FormMessages["prescription"]["diagnosisCodes"],
+  t: PrescriptionMessages["prescription"]["diagnosisCodes"],
 ) {
   const missing = t.missing;
   return preprocess(
@@ -194,7 +194,7 @@ function diagnosisCodeList(
  */
 export function typedVisitsNotice(
   values: Record<string, string | undefined>,
-  m: FormMessages,
+  m: PrescriptionMessages,
 ): string | null {
   const startDate = typedDate(values, "startDate", m.builders);
   const endDate = typedDate(values, "endDate", m.builders);

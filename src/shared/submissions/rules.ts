@@ -5,7 +5,7 @@
  * (`test/worker/registry-sql.test.ts`).
  */
 import { addDays, addYears, daysBetween, todayInOregon, usDate } from "../dates";
-import type { FormMessages } from "../i18n/forms-en";
+import type { PrescriptionMessages } from "../i18n/forms-en";
 import { addBusinessDays, estimateDueDate } from "../good-faith-estimate";
 import { finishedStatuses, statusLabels, type SubmissionStatus } from "./statuses";
 
@@ -227,7 +227,7 @@ export function visitsFitNotice(
     visitsAuthorized: number;
     frequency?: string | undefined;
   },
-  m: FormMessages,
+  m: Pick<PrescriptionMessages, "date" | "notices">,
 ): string | null {
   const most = visitsThatFit(p);
   if (p.endDate < p.startDate || p.visitsAuthorized <= most) return null;
