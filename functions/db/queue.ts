@@ -16,12 +16,8 @@ import {
   type Submission,
 } from "../../src/shared/staff-contract";
 import { kindSpec, type StoredColumns } from "../../src/shared/submissions/registry";
-import {
-  dueWindows,
-  estimateDueHorizon,
-  pipWindowEnd,
-  type DueFilter,
-} from "../../src/shared/submissions/rules";
+import { pipWindowEnd } from "../../src/shared/submissions/form-rules";
+import { dueWindows, estimateDueHorizon, type DueFilter } from "../../src/shared/submissions/rules";
 import {
   finishedStatuses,
   submissionStatuses,

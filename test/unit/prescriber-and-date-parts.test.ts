@@ -4,7 +4,7 @@ import { addDays, daysBetween } from "../../src/shared/dates";
 import { withDateParts } from "../../src/shared/schemas/builders";
 import { mvaClaimSchema } from "../../src/shared/schemas/mva-claim";
 import { kindSpec } from "../../src/shared/submissions/registry";
-import { readFrequency, visitsFitNotice, visitsThatFit } from "../../src/shared/submissions/rules";
+import { readFrequency, visitsFitNotice, visitsThatFit } from "../../src/shared/submissions/form-rules";
 import { issues, prescriptionForm, rx, today } from "../fixtures/schema-forms";
 import { formsEn } from "../../src/shared/i18n/forms-en";
 

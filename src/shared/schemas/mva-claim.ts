@@ -4,7 +4,7 @@
  */
 import * as z from "zod/mini";
 import { addYears, todayInOregon } from "../dates";
-import { pipWindowEnd } from "../submissions/rules";
+import { pipWindowEnd } from "../submissions/form-rules";
 import { normalizeUsPhoneWithExtension } from "../phone";
 import {
   choice,

@@ -6,7 +6,7 @@
 import * as z from "zod/mini";
 import { addYears } from "../dates";
 import { isValidNpi } from "../npi";
-import { visitsFitNotice } from "../submissions/rules";
+import { visitsFitNotice } from "../submissions/form-rules";
 import { normalizeUsPhone, normalizeUsPhoneWithExtension } from "../phone";
 import {
   addIssue,

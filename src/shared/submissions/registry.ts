@@ -22,16 +22,15 @@ import {
   type GoodFaithEstimateInput,
 } from "../schemas/good-faith-estimate";
 import { prescriptionFields, prescriptionSchema, type PrescriptionInput } from "../schemas/prescription";
+import { pipWindowEnd, visitsFitNotice } from "./form-rules";
 import {
   claimFacts,
   estimateRequestFacts,
-  pipWindowEnd,
   prescriptionFacts,
   type ClaimFacts,
   type DueFilter,
   type EstimateRequestFacts,
   type PrescriptionFacts,
-  visitsFitNotice,
 } from "./rules";
 
 /**
