@@ -111,10 +111,14 @@ export function prescriberRoutes(
   return routes;
 }
 
+/** Whole dollars with thousands commas, made once: `toLocaleString` builds a formatter on every call. */
+let dollarsFormat: Intl.NumberFormat | undefined;
+
 /** Dollars from integer cents, e.g. 3000 → "$30.00". */
 export function formatCents(cents: number): string {
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(cents);
-  const dollars = Math.floor(abs / 100).toLocaleString("en-US");
+  dollarsFormat ??= new Intl.NumberFormat("en-US");
+  const dollars = dollarsFormat.format(Math.floor(abs / 100));
   return `${sign}$${dollars}.${String(abs % 100).padStart(2, "0")}`;
 }

@@ -50,14 +50,18 @@ export function isIsoDate(value: string): boolean {
   return match !== null && toIso(Number(match[1]), Number(match[2]), Number(match[3])) === value;
 }
 
+/** The calendar date in Grants Pass, made once (a time-zone formatter is costly to build). */
+let oregonDateFormat: Intl.DateTimeFormat | undefined;
+
 /** Today's date in Grants Pass (America/Los_Angeles) as "YYYY-MM-DD". */
 export function todayInOregon(now: Date = new Date()): string {
-  const fields = new Intl.DateTimeFormat("en-US", {
+  oregonDateFormat ??= new Intl.DateTimeFormat("en-US", {
     timeZone: "America/Los_Angeles",
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
-  }).formatToParts(now);
+  });
+  const fields = oregonDateFormat.formatToParts(now);
   const get = (type: Intl.DateTimeFormatPartTypes) => fields.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
