@@ -1,5 +1,5 @@
 /** `POST /api/icd10/search`: the diagnosis-code lookup, with what is typed kept out of addresses. */
-import { env } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api } from "../../functions/app";
 import { synonymCodes } from "../../src/shared/icd10-synonyms";

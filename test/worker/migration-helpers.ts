@@ -1,5 +1,5 @@
 /** Helpers for the migration tests: each builds a database with the migrations before its own. */
-import { env } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 
 /** The migrations before `name` (e.g. "0008"): a database as it was before that one. */

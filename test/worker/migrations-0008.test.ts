@@ -2,7 +2,8 @@
  * Migration 0008 rebuilds `submissions` to allow a third kind: on a database made by 0001–0007,
  * holding rows, it keeps every row, note, index, trigger, count and search match.
  */
-import { applyD1Migrations, env } from "cloudflare:test";
+import { applyD1Migrations } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { before, emptyDatabase, through } from "./migration-helpers";
 

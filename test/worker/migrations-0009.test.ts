@@ -3,7 +3,8 @@
  * submission stays as it was, and the new table links a scan to a submission with the types,
  * sizes and keys the API stores (src/shared/scan-types.ts) and nothing else.
  */
-import { applyD1Migrations, env } from "cloudflare:test";
+import { applyD1Migrations } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { maxScanBytes, scanContentTypes } from "../../src/shared/scan-types";
 import { before, emptyDatabase, through } from "./migration-helpers";

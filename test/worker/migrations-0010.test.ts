@@ -2,7 +2,8 @@
  * Migration 0010 adds the staff notification's one-row record: on a database made by the
  * migrations before it, holding a submission, it keeps the row and starts with "never sent".
  */
-import { applyD1Migrations, env } from "cloudflare:test";
+import { applyD1Migrations } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { claimStaffNotification, releaseStaffNotification } from "../../functions/db/staff-notification";
 import { staffNotifyIntervalMs } from "../../functions/notify-staff";

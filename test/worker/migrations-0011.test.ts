@@ -3,7 +3,8 @@
  * migrations before it, every earlier submission (English was the only language) reads 'en', and
  * nothing else about it changes.
  */
-import { applyD1Migrations, env } from "cloudflare:test";
+import { applyD1Migrations } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { before, emptyDatabase } from "./migration-helpers";
 

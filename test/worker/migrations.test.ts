@@ -2,7 +2,8 @@
  * Migrations carry every row over: each is applied to a database made by the migrations before
  * it, holding rows in the shape those made, and the rows are checked afterwards.
  */
-import { applyD1Migrations, env } from "cloudflare:test";
+import { applyD1Migrations } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { addYears } from "../../src/shared/dates";
 import { kindSpec } from "../../src/shared/submissions/registry";

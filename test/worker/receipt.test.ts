@@ -1,5 +1,5 @@
 /** The confirmation page's receipt: shown to the browser that sent the form, for 30 minutes, without health details. */
-import { env } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api } from "../../functions/app";
 import { saveSubmission } from "../../functions/db/submissions";

@@ -3,7 +3,7 @@
  * them: it gets the stored reference, answered in the retrying page's language. Rows stored
  * before the language left the payload hash still match their retries.
  */
-import { env } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api } from "../../functions/app";
 import { formsEn } from "../../src/shared/i18n/forms-en";

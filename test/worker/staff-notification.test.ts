@@ -3,7 +3,8 @@
  * is waiting, with a link to /staff and not one submitted value; at most one email per 10
  * minutes; a failing email never fails the submission; no recipients, no email.
  */
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../functions/app";
 import { mvaClaimBody, newKey, prescriptionBody } from "../fixtures/submissions";

@@ -2,7 +2,7 @@
  * The language a submission was sent in is stored in its own column, not among the sealed
  * answers; staff read it on the detail answer and in the CSV export's last column.
  */
-import { env } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { exportPages, type ExportedSubmission } from "../../functions/db/queue";
 import { saveSubmission } from "../../functions/db/submissions";
