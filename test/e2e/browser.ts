@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, expect, inject } from "vitest";
 
 export const baseURL = inject("baseURL");
 
@@ -18,7 +18,7 @@ function chromiumPath(): string {
   return found;
 }
 
-export async function launch(): Promise<Browser> {
+function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     args: [
@@ -34,12 +34,21 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * The test file's Chromium: launched when the file opens its first page, closed after its tests
+ * (each file imports this module afresh, so each has its own).
+ */
+let fileBrowser: Promise<Browser> | undefined;
+afterAll(async () => {
+  await (await fileBrowser)?.close();
+});
+
 /** A page in a fresh context (axe needs one), with every request's URL recorded. */
 export async function openPage(
-  browser: Browser,
   options: BrowserContextOptions = {},
 ): Promise<{ page: Page; requests: string[] }> {
-  const context = await browser.newContext({ baseURL, ...options });
+  fileBrowser ??= launch();
+  const context = await (await fileBrowser).newContext({ baseURL, ...options });
   const page = await context.newPage();
   const requests: string[] = [];
   page.on("request", (req) => requests.push(req.url()));
@@ -53,10 +62,10 @@ export async function openPage(
  */
 export function asNewClients(range: string) {
   let clients = 0;
-  return (browser: Browser, options: BrowserContextOptions = {}) => {
+  return (options: BrowserContextOptions = {}) => {
     clients += 1;
     const extraHTTPHeaders = { ...options.extraHTTPHeaders, "CF-Connecting-IP": `${range}.${clients}` };
-    return openPage(browser, { ...options, extraHTTPHeaders });
+    return openPage({ ...options, extraHTTPHeaders });
   };
 }
 

@@ -8,23 +8,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "node:util";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { publicPages } from "../../src/shared/site-pages";
 import { spanishTwin, visitSettings } from "../../src/shared/visit-settings";
-import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { expectNoAxeViolations, openPage } from "./browser";
 
 const settings = parseEnv(readFileSync(path.resolve(import.meta.dirname, "../../.env.example"), "utf8"));
 const phone = settings.PUBLIC_CLINIC_PHONE!;
 const telLink = `tel:${phone.replace(/\D/g, "")}`;
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const widths = [
   { width: 320, height: 640 },
@@ -42,7 +34,7 @@ describe.each(widths)("at $width px", (viewport) => {
   it.each(publicPages.map((p) => p.path))(
     "%s has a call link, the email and the fax on the first screen",
     async (pagePath) => {
-      const { page } = await openPage(browser, { viewport });
+      const { page } = await openPage({ viewport });
       await page.goto(pagePath);
       const strip = page.locator("header [aria-label='Contact us']");
       const call = strip.locator(`a[href="${telLink}"]`);
@@ -62,7 +54,7 @@ describe.each(widths)("at $width px", (viewport) => {
   );
 
   it("the home page shows how to schedule, with the phone, on the first screen", async () => {
-    const { page } = await openPage(browser, { viewport });
+    const { page } = await openPage({ viewport });
     await page.goto("/");
     const heading = await box(page, "#how-to-schedule");
     expect(await page.locator("#how-to-schedule").innerText()).toBe("How to schedule");
@@ -73,7 +65,7 @@ describe.each(widths)("at $width px", (viewport) => {
   });
 
   it("the prescription form gives prescribers' offices the fax and the prescription email", async () => {
-    const { page } = await openPage(browser, { viewport });
+    const { page } = await openPage({ viewport });
     await page.goto("/forms/prescription");
     const callout = page.locator("main .callout", { hasText: "Prescribers' offices" });
     expect(await callout.innerText()).toBe(
@@ -89,7 +81,7 @@ describe.each(widths)("at $width px", (viewport) => {
   });
 
   it("the car accident claim form offers the phone for questions and says what to bring", async () => {
-    const { page } = await openPage(browser, { viewport });
+    const { page } = await openPage({ viewport });
     await page.goto("/forms/mva-claim");
     const callout = page.locator("main .callout", { hasText: "Questions about your claim" });
     expect(await callout.innerText()).toBe(`Questions about your claim or this form? Call us at ${phone}.`);
@@ -101,7 +93,7 @@ describe.each(widths)("at $width px", (viewport) => {
   });
 
   it("the home page has a 'Visiting us' section with hours, parking, access and what to bring", async () => {
-    const { page } = await openPage(browser, { viewport });
+    const { page } = await openPage({ viewport });
     await page.goto("/");
     const visiting = page.locator("section[aria-labelledby=visit-details]");
     expect(await visiting.locator("h2").innerText()).toBe("Visiting us");
@@ -126,7 +118,7 @@ describe.each(widths)("at $width px", (viewport) => {
   });
 
   it("the Spanish pages show the visit details from their _ES settings, in Spanish", async () => {
-    const { page } = await openPage(browser, { viewport });
+    const { page } = await openPage({ viewport });
     await page.goto("/es");
     const visiting = page.locator("section[aria-labelledby=visit-details]");
     const text = await visiting.innerText();
@@ -148,7 +140,7 @@ describe.each(widths)("at $width px", (viewport) => {
   });
 
   it("the pricing page states the cancellation policy", async () => {
-    const { page } = await openPage(browser, { viewport });
+    const { page } = await openPage({ viewport });
     await page.goto("/pricing");
     const section = page.locator("section[aria-labelledby=visit-cancellationPolicy]");
     expect(await section.locator("h2").innerText()).toBe("If you need to cancel or change a visit");

@@ -1,19 +1,11 @@
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { formatCents } from "../../src/shared/clinic";
 import { parseEstimateQuery, type EstimateInput } from "../../src/shared/estimate-input";
 import { exampleEstimateInput, toQuery } from "../../src/shared/estimate-link";
 import { estimateCost } from "../../src/shared/estimator";
-import { expectNoAxeViolations, launch, openPage } from "./browser";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { expectNoAxeViolations, openPage } from "./browser";
 
 /** What the page shows as the answer: the total or range, the table's totals and the notes. */
 async function shownEstimate(page: Page) {
@@ -84,7 +76,7 @@ async function fillFor(page: Page, patient: (typeof patients)[number]) {
 describe("/estimate with JavaScript", () => {
   for (const patient of patients) {
     it(`shows only what ${patient.coverage} needs, and lands on the answer with focus`, async () => {
-      const { page } = await openPage(browser);
+      const { page } = await openPage();
       await page.goto("/estimate");
       await fillFor(page, patient);
       const planShown = await page.locator("#estimate-copay").isVisible();
@@ -102,7 +94,7 @@ describe("/estimate with JavaScript", () => {
   }
 
   it("updates when you leave a field or pause, not on each keystroke, and announces once", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     await page.goto("/estimate");
     await expect.poll(() => shownEstimate(page)).toEqual(expectedEstimate(exampleEstimateInput));
     await page.evaluate(() => {
@@ -140,7 +132,7 @@ describe("/estimate with JavaScript", () => {
   });
 
   it("shows a problem without moving focus, and clears it when fixed", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     await page.goto("/estimate");
     await page.locator("#estimate-visits").focus();
     await page.keyboard.press("ControlOrMeta+A");
@@ -167,7 +159,7 @@ describe("/estimate with JavaScript", () => {
   });
 
   it("loads only a small amount of JavaScript (under 12 KB gzipped) and shows the disclaimer", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     const scriptBodies: Promise<Buffer>[] = [];
     page.on("response", (response) => {
       if (response.request().resourceType() === "script") scriptBodies.push(response.body());
@@ -193,7 +185,7 @@ describe("/estimate with JavaScript", () => {
 describe("/estimate without JavaScript", () => {
   for (const patient of patients) {
     it(`works as a plain GET form for ${patient.coverage} and lands on the answer`, async () => {
-      const { page } = await openPage(browser, { javaScriptEnabled: false });
+      const { page } = await openPage({ javaScriptEnabled: false });
       await page.goto("/estimate");
       for (const legend of [
         "Your visits",
@@ -223,9 +215,9 @@ describe("/estimate without JavaScript", () => {
   it("gives a shared link the same answer with or without JavaScript", async () => {
     const query =
       "minutes=60&visits=12&startDate=2026-11-20&deductibleRemaining=0&deductibleAnnual=1000&coinsurancePercent=20&allowedPerUnit=25";
-    const { page } = await openPage(browser, { javaScriptEnabled: false });
+    const { page } = await openPage({ javaScriptEnabled: false });
     await page.goto(`/estimate?${query}`);
-    const { page: withJs } = await openPage(browser);
+    const { page: withJs } = await openPage();
     await withJs.goto(`/estimate?${query}`);
     expect(await shownEstimate(withJs)).toEqual(await shownEstimate(page));
     expect(await page.locator("#estimate-figure").innerText()).toBe("$720.00");
@@ -239,7 +231,7 @@ const worstCase =
 
 describe("/estimate on a phone (320 px)", () => {
   it("reads the per-visit table without sideways scrolling, with identical visits grouped", async () => {
-    const { page } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    const { page } = await openPage({ viewport: { width: 320, height: 640 } });
     await page.goto(`/estimate?${worstCase}`);
     const rows = await page.locator(".estimate-table tbody tr").count();
     expect(rows).toBeLessThan(30);
@@ -259,7 +251,7 @@ describe("/estimate on a phone (320 px)", () => {
 
 describe("/estimate accessibility", () => {
   it("labels the example figures and has no axe violations with results shown", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     await page.goto("/estimate");
     expect(await page.locator("#estimate-results").innerText()).toContain(
       "Example figures — replace them with yours",
@@ -285,7 +277,7 @@ describe("/estimate accessibility", () => {
   });
 
   it("summarises problems, keeps what was typed and has no axe violations", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     const query = new URLSearchParams({
       ...Object.fromEntries(toQuery(exampleEstimateInput)),
       visits: "0",
@@ -320,7 +312,7 @@ describe("/estimate accessibility", () => {
   });
 
   it("prints the results, the figures used and the disclaimer without the form", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     await page.goto("/estimate");
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("#estimate-form").isVisible()).toBe(false);

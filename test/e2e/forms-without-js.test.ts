@@ -1,21 +1,13 @@
 /** The public forms without JavaScript, and the confirmation page. */
-import type { Browser, BrowserContextOptions } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, expectNoAxeViolations, launch, asNewClients } from "./browser";
+import type { BrowserContextOptions } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { baseURL, expectNoAxeViolations, asNewClients } from "./browser";
 import { fillFields, fillPrescription, referenceShown, storedCount } from "./form-helpers";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 // Each context is its own client (its own range, apart from the other form tests'), so the
 // per-client limit of 10 forms a minute never spans tests.
 const asClient = asNewClients("10.0.1");
-const open = (options: BrowserContextOptions = {}) => asClient(browser, options);
+const open = (options: BrowserContextOptions = {}) => asClient(options);
 
 describe("without JavaScript", () => {
   it("shows the form again in the site's layout with every answer kept, then stores it once", async () => {

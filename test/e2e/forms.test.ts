@@ -1,6 +1,6 @@
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, expectNoAxeViolations, launch, asNewClients } from "./browser";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { baseURL, expectNoAxeViolations, asNewClients } from "./browser";
 import {
   dateParts,
   fillFields,
@@ -11,17 +11,9 @@ import {
   usDate,
 } from "./form-helpers";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 // Each context is its own client, so the per-IP limit of 10 forms a minute never spans tests.
 const asClient = asNewClients("10.0.0");
-const open = (options: BrowserContextOptions = {}) => asClient(browser, options);
+const open = (options: BrowserContextOptions = {}) => asClient(options);
 
 /** Presses Tab until the focused element matches `selector`. */
 async function tabTo(page: Page, selector: string): Promise<void> {

@@ -1,24 +1,19 @@
 /** Good Faith Estimates in the browser: a patient asks by keyboard (with and without JavaScript), staff issue and print. */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launch, asNewClients } from "./browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations, asNewClients } from "./browser";
 import { addStaff, nextCode } from "./staff-accounts";
 
 const password = "a long staff passphrase 42";
 const email = `gfe-desk-${Date.now()}@example.org`;
 const lastName = `Estimo${Array.from({ length: 6 }, () => "bcdfghjkmnpqrstvwxz"[Math.floor(Math.random() * 19)]).join("")}`;
 
-let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
   expect(addStaff(email, "Estimate Desk", password)).toMatch(/Staff account created/);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const asClient = asNewClients("10.78.0");
-const open = (javaScriptEnabled = true) => asClient(browser, { javaScriptEnabled });
+const open = (javaScriptEnabled = true) => asClient({ javaScriptEnabled });
 
 /** Signs in on the login page (kept small: the sign-in may gain a second step). */
 async function signIn(page: Page): Promise<void> {

@@ -1,22 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pageOnlyHeaders, pageSecurityHeaders } from "../../src/shared/security-headers";
 import { publicPages } from "../../src/shared/site-pages";
-import { baseURL, expectNoAxeViolations, launch, openPage } from "./browser";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { baseURL, expectNoAxeViolations, openPage } from "./browser";
 
 const pages = publicPages.map((p) => p.path);
 
 describe.each(pages)("page %s", (path) => {
   it("loads with one heading, landmarks, a skip link and no axe violations", async () => {
-    const { page, requests } = await openPage(browser);
+    const { page, requests } = await openPage();
     const res = await page.goto(path);
     expect(res?.status()).toBe(200);
     await expect.poll(() => page.locator("h1").count()).toBe(1);
@@ -33,7 +24,7 @@ describe.each(pages)("page %s", (path) => {
   });
 
   it("fits a 320 px wide phone screen without sideways scrolling", async () => {
-    const { page } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    const { page } = await openPage({ viewport: { width: 320, height: 640 } });
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -99,7 +90,7 @@ describe("site-wide", () => {
   });
 
   it("answers an unknown page with the 404 page", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     const res = await page.goto("/no-such-page");
     expect(res?.status()).toBe(404);
     expect(await page.locator("h1").innerText()).toMatch(/can.t find/i);
@@ -108,7 +99,7 @@ describe("site-wide", () => {
   });
 
   it("prints the insurance checklist without the navigation", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     await page.goto("/insurance");
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("#checklist").isVisible()).toBe(true);

@@ -1,21 +1,12 @@
 /** The prescription form on a phone and a desktop: revealed questions, date parts, the visits notice, the receipt. */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formPagesEn } from "../../src/shared/i18n/form-pages-en";
-import { expectNoAxeViolations, launch, asNewClients } from "./browser";
+import { expectNoAxeViolations, asNewClients } from "./browser";
 import { fillFields, fillPrescription, prescription, referenceShown, usDate } from "./form-helpers";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const asClient = asNewClients("10.0.3");
 const open = (width: number, javaScriptEnabled = true) =>
-  asClient(browser, { viewport: { width, height: width === 320 ? 640 : 800 }, javaScriptEnabled });
+  asClient({ viewport: { width, height: width === 320 ? 640 : 800 }, javaScriptEnabled });
 
 describe.each([320, 1280])("the prescription form at %i px", (width) => {
   it("reveals the email field under Email, needed only then", async () => {

@@ -6,10 +6,10 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { todayInOregon } from "../../src/shared/dates";
-import { expectNoAxeViolations, launch, openPage } from "./browser";
+import { expectNoAxeViolations, openPage } from "./browser";
 import { fillFields } from "./form-helpers";
 import { addStaff, nextCode } from "./staff-accounts";
 
@@ -55,14 +55,9 @@ function usDateFromToday(days: number): string {
   return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()}`;
 }
 
-let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
   // An admin: deleting is for admins who confirm it is them.
   expect(addStaff(email, "Privacy Desk", password, ["--role", "admin"])).toMatch(/Staff account created/);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Every request URL a page makes, on every page of its context. */
@@ -83,7 +78,7 @@ describe("a full walk through both forms and the staff desk", () => {
       note: "Patient prefers mornings",
       claim: "CLM-PRIV-5511",
     };
-    const { page } = await openPage(browser, {
+    const { page } = await openPage({
       acceptDownloads: true,
       extraHTTPHeaders: { "CF-Connecting-IP": "10.91.0.1" },
     });

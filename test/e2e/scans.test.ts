@@ -4,10 +4,10 @@
  * announced progress and then the confirmation, and staff download it; without JavaScript the
  * form posts it as multipart to its own page, and a refused file asks to be chosen again.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { countSubmissions } from "../fixtures/local-d1";
-import { expectNoAxeViolations, launch, asNewClients } from "./browser";
+import { expectNoAxeViolations, asNewClients } from "./browser";
 import { fillPrescription, prescription, referenceShown, storedCount } from "./form-helpers";
 import { addStaff, nextCode } from "./staff-accounts";
 import { inject } from "vitest";
@@ -30,18 +30,13 @@ const notAPdf = {
   buffer: Buffer.from("<html>not a pdf"),
 };
 
-let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
   expect(addStaff(email, "Scan Desk", password)).toMatch(/Staff account created/);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const asClient = asNewClients("10.0.14");
 const open = (width: number, javaScriptEnabled = true) =>
-  asClient(browser, { javaScriptEnabled, acceptDownloads: true, viewport: { width, height: 800 } });
+  asClient({ javaScriptEnabled, acceptDownloads: true, viewport: { width, height: 800 } });
 
 const scansOf = (reference: string) =>
   countSubmissions(

@@ -2,21 +2,13 @@
  * The Spanish cost estimator gives the same numbers as the English one for the same answers, with
  * and without JavaScript, and says everything in Spanish: notes, table words and field errors.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { parseEstimateQuery } from "../../src/shared/estimate-input";
 import { estimateCost } from "../../src/shared/estimator";
 import { clinic } from "../../src/shared/clinic";
 import { messages } from "../../src/shared/i18n/messages";
-import { expectNoAxeViolations, launch, openPage } from "./browser";
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { expectNoAxeViolations, openPage } from "./browser";
 
 /** The figures a page shows: every money amount of the answer, the visit table and the cash table. */
 async function figures(page: Page): Promise<string[]> {
@@ -43,7 +35,7 @@ const cases = {
 describe("the Spanish estimator", () => {
   it.each(Object.entries(cases))("shows the English numbers, with Spanish notes: %s", async (_, query) => {
     // axe runs in the page, so this context has JavaScript; the page renders the answer on the server.
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     await page.goto(`/estimate?${query}`);
     const english = await figures(page);
     await page.goto(`/es/estimate?${query}`);
@@ -60,7 +52,7 @@ describe("the Spanish estimator", () => {
   });
 
   it("works without JavaScript: the form sends to the Spanish page", async () => {
-    const { page } = await openPage(browser, { javaScriptEnabled: false });
+    const { page } = await openPage({ javaScriptEnabled: false });
     await page.goto("/es/estimate");
     await page.fill("#estimate-visits", "10");
     await page.click("button[type=submit]");
@@ -72,7 +64,7 @@ describe("the Spanish estimator", () => {
   });
 
   it("updates live with JavaScript, staying in Spanish", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     await page.goto("/es/estimate");
     await page.locator("#estimate-visits").fill("12");
     await page.keyboard.press("Tab");
@@ -81,7 +73,7 @@ describe("the Spanish estimator", () => {
       .poll(() => page.locator("#estimate-results-heading").innerText())
       .toBe(messages.es.estimator.results.yours);
     const spanish = await figures(page);
-    const { page: english } = await openPage(browser, { javaScriptEnabled: false });
+    const { page: english } = await openPage({ javaScriptEnabled: false });
     await english.goto(`/estimate${new URL(page.url()).search}`);
     expect(spanish).toEqual(await figures(english));
     await english.context().close();
@@ -89,7 +81,7 @@ describe("the Spanish estimator", () => {
   });
 
   it("names each problem in Spanish", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     await page.goto("/es/estimate?coverage=pip&minutes=7&visits=x&copay=1,50");
     const t = messages.es.estimator;
     expect(await page.locator(".error-summary-title").innerText()).toBe(t.errorSummaryTitle);

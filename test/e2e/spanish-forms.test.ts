@@ -5,15 +5,15 @@
  * the forms' catalogue on any Spanish form page, in any of those states. Phone and desktop widths,
  * axe-core on every state.
  */
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { formSections } from "../../src/shared/schemas/common";
 import { formPagesEn } from "../../src/shared/i18n/form-pages-en";
 import { formPagesEs } from "../../src/shared/i18n/form-pages-es";
 import { formsEn } from "../../src/shared/i18n/forms-en";
 import { formsEs } from "../../src/shared/i18n/forms-es";
 import { submissionKinds } from "../../src/shared/submissions/registry";
-import { expectNoAxeViolations, launch, asNewClients } from "./browser";
+import { expectNoAxeViolations, asNewClients } from "./browser";
 import { dateParts, fillFields, prescription, storedCount } from "./form-helpers";
 
 function strings(node: unknown): string[] {
@@ -36,16 +36,8 @@ const englishPhrases = [
   // Phrases, not single words: a word such as "prescription" is also in an address (prescriptions@…).
 ].filter((text) => text.length >= 12 && text.includes(" ") && !spanish.has(text));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 const asClient = asNewClients("10.5.0");
-const open = (options: BrowserContextOptions = {}) => asClient(browser, options);
+const open = (options: BrowserContextOptions = {}) => asClient(options);
 
 /** The page is in Spanish, shows no English phrase of the forms, and has no axe violations. */
 async function expectSpanish(page: Page): Promise<void> {

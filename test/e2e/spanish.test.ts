@@ -2,8 +2,7 @@
  * The Spanish edition: every Spanish page at phone and desktop widths with axe-core, the language
  * switch both ways, <html lang>, hreflang alternates, the Spanish 404 and the bilingual sitemap.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commonWordsEn } from "../../src/shared/i18n/forms/common-en";
 import { commonWordsEs } from "../../src/shared/i18n/forms/common-es";
 import { goodFaithEstimateWordsEn } from "../../src/shared/i18n/forms/good-faith-estimate-en";
@@ -14,7 +13,7 @@ import { prescriptionWordsEn } from "../../src/shared/i18n/forms/prescription-en
 import { prescriptionWordsEs } from "../../src/shared/i18n/forms/prescription-es";
 import { messages } from "../../src/shared/i18n/messages";
 import { spanishPages } from "../../src/shared/site-pages";
-import { baseURL, expectNoAxeViolations, launch, openPage } from "./browser";
+import { baseURL, expectNoAxeViolations, openPage } from "./browser";
 
 /** Every fixed English string of the catalogue long enough to be a phrase, and not the same in Spanish. */
 function strings(node: unknown): string[] {
@@ -50,19 +49,11 @@ const formPages = [
   ["/es/forms/good-faith-estimate", "es", "good_faith_estimate"],
 ] as const;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe.each(spanishPages)("Spanish page $path", ({ path, english }) => {
   it.each([320, 1280])(
     "reads in Spanish at %i px, fits the screen and has no axe violations",
     async (width) => {
-      const { page, requests } = await openPage(browser, { viewport: { width, height: 800 } });
+      const { page, requests } = await openPage({ viewport: { width, height: 800 } });
       const res = await page.goto(path);
       expect(res?.status()).toBe(200);
       expect(await page.getAttribute("html", "lang")).toBe("es");
@@ -79,7 +70,7 @@ describe.each(spanishPages)("Spanish page $path", ({ path, english }) => {
   );
 
   it("names both languages as alternates and switches to English and back", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     await page.goto(path);
     const alternates = await page.$$eval('link[rel="alternate"]', (links) =>
       links.map((l) => [l.getAttribute("hreflang"), new URL(l.getAttribute("href")!).pathname]),
@@ -107,7 +98,7 @@ describe.each(spanishPages)("Spanish page $path", ({ path, english }) => {
 
 describe("the Spanish edition", () => {
   it("answers an unknown address under /es with the Spanish 404 page", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     const res = await page.goto("/es/no-existe");
     expect(res?.status()).toBe(404);
     expect(await page.getAttribute("html", "lang")).toBe("es");
@@ -117,7 +108,7 @@ describe("the Spanish edition", () => {
   });
 
   it("links a form's confirmation to its twin, and offers nothing on the staff desk", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     await page.goto("/forms/received");
     expect(await page.getAttribute(".language-switch a", "href")).toBe("/es/forms/received");
     await page.goto("/staff/login");
@@ -128,7 +119,7 @@ describe("the Spanish edition", () => {
   it.each(formPages)(
     "makes %s fetch its own form's words in its own language, and no others",
     async (path, lang, kind) => {
-      const { page } = await openPage(browser);
+      const { page } = await openPage();
       const bodies: Promise<string>[] = [];
       page.on("response", (res) => {
         if (res.request().resourceType() === "script") bodies.push(res.text());

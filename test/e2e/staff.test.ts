@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { todayInOregon } from "../../src/shared/dates";
-import { expectNoAxeViolations, launch, asNewClients } from "./browser";
+import { expectNoAxeViolations, asNewClients } from "./browser";
 import { fillFields } from "./form-helpers";
 import { addStaff, nextCode, staffCli } from "./staff-accounts";
 
@@ -21,21 +21,16 @@ function usDateFromToday(days: number): string {
   return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()}`;
 }
 
-let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
   // An admin (other test files may have made the desk's first account already; the empty-desk
   // test below checks that the first one is an admin).
   expect(addStaff(email, "Front Desk", password, ["--role", "admin"])).toMatch(
     /Staff account created for Front Desk <.*> as admin/,
   );
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
 const asClient = asNewClients("10.77.0");
-const open = () => asClient(browser, { acceptDownloads: true });
+const open = () => asClient({ acceptDownloads: true });
 
 /** A patient sends a prescription through the public form; returns its reference. */
 async function patientSendsPrescription(): Promise<string> {
