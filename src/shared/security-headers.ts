@@ -4,7 +4,7 @@
  * Script and style sources are not listed here: Astro puts a hash-based policy in each page,
  * and browsers enforce both policies, so this one only adds what a meta policy cannot carry.
  */
-export const pageSecurityHeaders: Record<string, string> = {
+export const pageSecurityHeaders = {
   "Content-Security-Policy": "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
   "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
   "X-Content-Type-Options": "nosniff",
@@ -12,7 +12,7 @@ export const pageSecurityHeaders: Record<string, string> = {
   "X-Frame-Options": "DENY",
   "Cross-Origin-Opener-Policy": "same-origin",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-};
+} as const satisfies Record<string, string>;
 
 /**
  * The headers above that only a page obeys: `public/_headers` leaves them off the built scripts

@@ -75,3 +75,17 @@ export async function referenceShown(page: Page): Promise<string> {
   expect(reference).toMatch(referencePattern);
   return reference;
 }
+
+/** Presses Tab until the focused element matches `selector`. */
+export async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+export async function tabAndType(page: Page, id: string, text: string): Promise<void> {
+  await tabTo(page, `#${id}`);
+  await page.keyboard.type(text);
+}

@@ -1,4 +1,4 @@
-import type { BrowserContextOptions, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { baseURL, expectNoAxeViolations, asNewClients } from "./browser";
 import {
@@ -8,26 +8,13 @@ import {
   prescription,
   referenceShown,
   storedCount,
+  tabAndType,
+  tabTo,
   usDate,
 } from "./form-helpers";
 
 // Each context is its own client, so the per-IP limit of 10 forms a minute never spans tests.
-const asClient = asNewClients("10.0.0");
-const open = (options: BrowserContextOptions = {}) => asClient(options);
-
-/** Presses Tab until the focused element matches `selector`. */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let presses = 0; presses < 80; presses++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
-async function tabAndType(page: Page, id: string, text: string): Promise<void> {
-  await tabTo(page, `#${id}`);
-  await page.keyboard.type(text);
-}
+const open = asNewClients("10.0.0");
 
 const activeElement = (page: Page) =>
   page.evaluate(() => {

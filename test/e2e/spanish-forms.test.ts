@@ -5,7 +5,7 @@
  * the forms' catalogue on any Spanish form page, in any of those states. Phone and desktop widths,
  * axe-core on every state.
  */
-import type { BrowserContextOptions, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formSections } from "../../src/shared/schemas/common";
 import { formPagesEn } from "../../src/shared/i18n/form-pages-en";
@@ -14,7 +14,7 @@ import { formsEn } from "../../src/shared/i18n/forms-en";
 import { formsEs } from "../../src/shared/i18n/forms-es";
 import { submissionKinds } from "../../src/shared/submissions/registry";
 import { expectNoAxeViolations, asNewClients } from "./browser";
-import { dateParts, fillFields, prescription, storedCount } from "./form-helpers";
+import { dateParts, fillFields, prescription, storedCount, tabAndType, tabTo } from "./form-helpers";
 
 function strings(node: unknown): string[] {
   if (typeof node === "string") return [node];
@@ -36,8 +36,7 @@ const englishPhrases = [
   // Phrases, not single words: a word such as "prescription" is also in an address (prescriptions@…).
 ].filter((text) => text.length >= 12 && text.includes(" ") && !spanish.has(text));
 
-const asClient = asNewClients("10.5.0");
-const open = (options: BrowserContextOptions = {}) => asClient(options);
+const open = asNewClients("10.5.0");
 
 /** The page is in Spanish, shows no English phrase of the forms, and has no axe violations. */
 async function expectSpanish(page: Page): Promise<void> {
@@ -45,19 +44,6 @@ async function expectSpanish(page: Page): Promise<void> {
   const text = await page.evaluate(() => `${document.title}\n${document.body.textContent ?? ""}`);
   expect(englishPhrases.filter((phrase) => text.includes(phrase))).toEqual([]);
   await expectNoAxeViolations(page);
-}
-
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let presses = 0; presses < 80; presses++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
-async function tabAndType(page: Page, id: string, text: string): Promise<void> {
-  await tabTo(page, `#${id}`);
-  await page.keyboard.type(text);
 }
 
 async function submitEmpty(page: Page): Promise<void> {

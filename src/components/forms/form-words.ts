@@ -23,9 +23,9 @@ type Form = keyof WordsOfForm;
 
 const pageWords: Partial<WordsOfForm> = {};
 
-/** Called by the words script of the page's form and language. */
-export function provideFormMessages<F extends Form>(form: F, messages: WordsOfForm[F]): void {
-  pageWords[form] = messages;
+/** Called by the words script of the page's form and language: a form and that form's words. */
+export function provideFormMessages(...[form, messages]: { [F in Form]: [F, WordsOfForm[F]] }[Form]): void {
+  Object.assign(pageWords, { [form]: messages });
 }
 
 /** The words of `form` on this page (the page renders `FormWords.astro` before its form script). */

@@ -6,7 +6,7 @@
  */
 import { usDate } from "../../dates";
 
-export type DatePartName = "month" | "day" | "year";
+type DatePartName = "month" | "day" | "year";
 
 const and = (words: string[]) =>
   words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
