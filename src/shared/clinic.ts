@@ -21,9 +21,10 @@ function cents(value: string | undefined): number | undefined {
   return text !== undefined && /^\d{1,7}$/.test(text) ? Number(text) : undefined;
 }
 
-/** The optional visit details (opening hours, parking, …) as the clinic wrote them in each language. */
+/** The optional visit details' topics (opening hours, parking, …), in the order pages show them. */
 export type VisitTopic = keyof typeof visitSettings;
 
+/** The optional visit details as the clinic wrote them in each language. */
 export type VisitTexts = Partial<Record<Lang, Partial<Record<VisitTopic, string>>>>;
 
 function visitTexts(): VisitTexts {
